@@ -1,0 +1,25 @@
+package se.postvakt;
+
+import se.postvakt.config.AppConfig;
+import se.postvakt.config.ConfigException;
+import se.postvakt.config.ConfigLoader;
+
+/** Reads the configuration, starts Postvakt and stops it cleanly on SIGTERM. */
+public final class Main {
+    private Main() {
+    }
+
+    public static void main(String[] args) {
+        AppConfig config;
+        try {
+            config = ConfigLoader.load();
+        } catch (ConfigException e) {
+            System.err.println(e.getMessage());
+            System.exit(2);
+            return;
+        }
+        Logging.setLevel(config.logLevel());
+        Postvakt postvakt = Postvakt.start(config, java.time.Clock.systemUTC());
+        Runtime.getRuntime().addShutdownHook(new Thread(postvakt::close, "postvakt-shutdown"));
+    }
+}

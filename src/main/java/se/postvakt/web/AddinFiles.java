@@ -1,0 +1,56 @@
+package se.postvakt.web;
+
+import io.javalin.config.RoutesConfig;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Serves the add-in manifest with its URLs pointing at this server, and the allow-list that lets classic Outlook's
+ * launch-event script call the API from its JavaScript-only runtime.
+ */
+public final class AddinFiles implements ApiModule {
+    /** The base URL written in the checked-in manifest; replaced by {@code PUBLIC_BASE_URL} when served. */
+    public static final String MANIFEST_BASE_URL = "https://postvakt.example.se";
+    /** The placeholder client id in the checked-in manifest; replaced by {@code ENTRA_CLIENT_ID} when set. */
+    public static final String MANIFEST_CLIENT_ID = "00000000-0000-0000-0000-000000000000";
+    /** The launch-event handler files, relative to the base URL. */
+    public static final List<String> LAUNCH_EVENT_SCRIPTS = List.of("/launchevent/launchevent.js");
+
+    private final String manifest;
+    private final Map<String, List<String>> allowed;
+
+    public AddinFiles(String publicBaseUrl, String clientId) {
+        String raw = read("addin-manifest/manifest.xml");
+        String m = raw.replace(MANIFEST_BASE_URL, publicBaseUrl);
+        if (clientId != null && !clientId.isBlank()) {
+            m = m.replace(MANIFEST_CLIENT_ID, clientId);
+        }
+        this.manifest = m;
+        this.allowed = Map.of("allowed", LAUNCH_EVENT_SCRIPTS.stream().map(p -> publicBaseUrl + p).toList());
+    }
+
+    @Override
+    public void register(RoutesConfig routes) {
+        routes.get("/manifest.xml", ctx -> {
+            ctx.contentType("application/xml; charset=utf-8");
+            ctx.header("Content-Disposition", "inline; filename=\"postvakt-manifest.xml\"");
+            ctx.result(manifest);
+        });
+        routes.get("/.well-known/microsoft-officeaddins-allowed.json", ctx -> ctx.json(allowed));
+    }
+
+    static String read(String resource) {
+        try (InputStream in = AddinFiles.class.getClassLoader().getResourceAsStream(resource)) {
+            if (in == null) {
+                throw new IllegalStateException(resource + " is not on the classpath");
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
