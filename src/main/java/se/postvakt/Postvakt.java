@@ -25,6 +25,8 @@ import se.postvakt.auth.TokenValidator;
 import se.postvakt.config.AppConfig;
 import se.postvakt.db.Database;
 import se.postvakt.db.Sql;
+import se.postvakt.graph.GraphGateway;
+import se.postvakt.graph.NotConfiguredGraph;
 import se.postvakt.policy.PolicyApi;
 import se.postvakt.policy.PolicyRepository;
 import se.postvakt.policy.PolicySchema;
@@ -59,6 +61,14 @@ public final class Postvakt implements AutoCloseable {
     }
 
     public static Postvakt start(AppConfig config, Clock clock) {
+        return start(config, clock, null);
+    }
+
+    /**
+     * Starts with the given Graph gateway instead of the one the configuration describes (tests pass a gateway
+     * pointed at a faked Graph); null means build it from the configuration.
+     */
+    public static Postvakt start(AppConfig config, Clock clock, GraphGateway graphOverride) {
         long t0 = System.nanoTime();
         Database db = Database.open(config.databaseUrl(), config.databaseUser(), config.databasePassword());
         List<AutoCloseable> closeables = new ArrayList<>();
@@ -71,6 +81,8 @@ public final class Postvakt implements AutoCloseable {
             new ClassLoaderMetrics().bindTo(metrics);
             new ProcessorMetrics().bindTo(metrics);
             new UptimeMetrics().bindTo(metrics);
+
+            GraphGateway graph = graphOverride != null ? graphOverride : graphFor(config);
 
             PolicyStore policy = new PolicyStore(new PolicyRepository(sql), PolicySchema.standard(config.orgDomains()),
                     clock, Duration.ofSeconds(2));
@@ -94,7 +106,7 @@ public final class Postvakt implements AutoCloseable {
 
             Map<String, Object> features = new LinkedHashMap<>();
             features.put("entraId", config.authDevMode() ? "dev-mode" : config.entraConfigured() ? "on" : "off");
-            features.put("graph", config.graphConfigured() ? "on" : "off");
+            features.put("graph", graph.configured() ? "on" : "off");
 
             List<ApiModule> modules = new ArrayList<>();
             modules.add(new Health(db, metrics, features));
@@ -110,6 +122,11 @@ public final class Postvakt implements AutoCloseable {
             db.close();
             throw e;
         }
+    }
+
+    /** The Graph gateway the configuration describes. */
+    static GraphGateway graphFor(AppConfig config) {
+        return new NotConfiguredGraph();
     }
 
     private void announce(Duration startup) {

@@ -35,6 +35,11 @@ public final class TestServer implements AutoCloseable {
 
     /** {@code env} overrides or adds settings, for example {@code DATABASE_URL} for PostgreSQL. */
     public TestServer(Map<String, String> env) {
+        this(env, null);
+    }
+
+    /** With a Graph gateway of the test's choosing (for example one pointed at a faked Graph server). */
+    public TestServer(Map<String, String> env, se.postvakt.graph.GraphGateway graph) {
         jwksBody = TestKeys.jwks(keys);
         jwksServer.setDispatcher(new Dispatcher() {
             @Override
@@ -47,7 +52,7 @@ public final class TestServer implements AutoCloseable {
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }
-        postvakt = Postvakt.start(config(env), Clock.systemUTC());
+        postvakt = Postvakt.start(config(env), Clock.systemUTC(), graph);
     }
 
     public AppConfig config(Map<String, String> overrides) {
