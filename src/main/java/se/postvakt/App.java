@@ -54,7 +54,8 @@ public final class App {
                     throw new ApiException(413, "request body is " + length + " bytes; the limit is " + maxRequestBytes);
                 }
             });
-            config.routes.beforeMatched("/api/*", access::handle);
+            config.routes.before("/api/*", access::authenticate);
+            config.routes.beforeMatched("/api/*", access::authorise);
             config.routes.after("/api/*", ctx -> ctx.header("Cache-Control", "no-store"));
             ErrorMapper.register(config.routes);
             for (ApiModule m : modules) {

@@ -19,8 +19,8 @@ public final class AccessCheck {
         this.validator = validator;
     }
 
-    /** Javalin before-matched handler. */
-    public void handle(Context ctx) {
+    /** Before every {@code /api} request, matched or not: a valid token is needed even to learn a route is absent. */
+    public void authenticate(Context ctx) {
         String header = ctx.header("Authorization");
         String token = null;
         if (header != null && header.regionMatches(true, 0, "Bearer ", 0, 7)) {
@@ -28,8 +28,12 @@ public final class AccessCheck {
         } else if (header != null) {
             throw new AuthException("invalid_request", "Authorization header must use the Bearer scheme");
         }
-        Principal principal = validator.validate(token);
-        ctx.attribute(ATTRIBUTE, principal);
+        ctx.attribute(ATTRIBUTE, validator.validate(token));
+    }
+
+    /** Before a matched {@code /api} route: the caller must hold one of the roles the route declares. */
+    public void authorise(Context ctx) {
+        Principal principal = principal(ctx);
         Set<RouteRole> required = ctx.routeRoles();
         if (required.isEmpty()) {
             throw ApiException.forbidden("this route declares no roles");

@@ -25,7 +25,7 @@ public final class PolicyApi implements ApiModule {
             ctx.json(store.update(body, AccessCheck.principal(ctx).upn()).toJson());
         }, Role.ADMIN);
         routes.get("/api/v1/policy/history", ctx -> {
-            int limit = ctx.queryParamAsClass("limit", Integer.class).check(n -> n > 0 && n <= 500, "must be 1 to 500")
+            int limit = ctx.queryParamAsClass("limit", Integer.class).check(n -> n == null || n > 0 && n <= 500, "must be 1 to 500")
                     .getOrDefault(50);
             ctx.json(Map.of("versions", store.history(limit)));
         }, Role.ADMIN);
