@@ -10,6 +10,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import se.postvakt.auth.AuthException;
 import se.postvakt.db.DataException;
+import se.postvakt.graph.GraphException;
 
 /**
  * Throw, map once: every exception becomes the one JSON error shape. Unexpected failures are logged with their
@@ -37,6 +38,20 @@ public final class ErrorMapper {
                     : "invalid parameters", errors);
         });
         routes.exception(HttpResponseException.class, (e, ctx) -> write(ctx, e.getStatus(), e.getMessage(), List.of()));
+        routes.exception(GraphException.class, (e, ctx) -> {
+            int status = switch (e.kind()) {
+                case NOT_FOUND -> 404;
+                case NOT_CONFIGURED, THROTTLED, UNAVAILABLE -> 503;
+                case FORBIDDEN, REJECTED -> 502;
+            };
+            if (e.retryAfter() != null) {
+                ctx.header("Retry-After", Long.toString(Math.max(1, e.retryAfter().toSeconds())));
+            }
+            if (status == 502) {
+                LOG.warn("Graph refused {} {}: {}", ctx.method(), routeOf(ctx), e.getMessage());
+            }
+            write(ctx, status, "Microsoft Graph: " + e.getMessage(), List.of());
+        });
         routes.exception(DataException.class, (e, ctx) -> {
             LOG.error("database failure on {} {}", ctx.method(), routeOf(ctx), e);
             write(ctx, 503, "the database is not available; try again shortly", List.of());
