@@ -21,7 +21,7 @@ public final class AuditApi implements ApiModule {
     @Override
     public void register(RoutesConfig routes) {
         routes.get("/api/v1/audit", ctx -> {
-            int limit = ctx.queryParamAsClass("limit", Integer.class).check(n -> n > 0 && n <= 1000, "must be 1 to 1000")
+            int limit = ctx.queryParamAsClass("limit", Integer.class).check(n -> n == null || (n > 0 && n <= 1000), "must be 1 to 1000")
                     .getOrDefault(200);
             AuditLog.Filter f = new AuditLog.Filter(lower(ctx.queryParam("mailbox")), lower(ctx.queryParam("askedBy")),
                     blankToNull(ctx.queryParam("action")), blankToNull(ctx.queryParam("absenceId")),
