@@ -32,10 +32,13 @@ final class CalendarDetector {
     /** How far ahead events are looked for, so detected absences show as planned before they begin. */
     static final Duration LOOK_AHEAD = Duration.ofDays(7);
     static final String ACTOR = "calendar-detection";
+    /** Reading every calendar is one request per person, so the directory is scanned at most this often. */
+    static final Duration SCAN_EVERY = Duration.ofHours(1);
 
     private final AbsenceRepository repo;
     private final GraphGateway graph;
     private final ExecutorService workers;
+    private volatile Instant lastScan;
 
     CalendarDetector(AbsenceRepository repo, GraphGateway graph, ExecutorService workers) {
         this.repo = repo;
@@ -46,6 +49,16 @@ final class CalendarDetector {
     static boolean countsAsAbsence(CalendarEvent e) {
         return "oof".equalsIgnoreCase(e.showAs()) && e.end().isAfter(e.start())
                 && (e.allDay() || Duration.between(e.start(), e.end()).compareTo(WORKING_DAY) >= 0);
+    }
+
+    /** Scans unless a scan ran less than {@link #SCAN_EVERY} ago on this instance. */
+    void scanIfDue(Instant now, PolicyDocument p) {
+        Instant last = lastScan;
+        if (last != null && now.isBefore(last.plus(SCAN_EVERY))) {
+            return;
+        }
+        lastScan = now;
+        scan(now, p);
     }
 
     void scan(Instant now, PolicyDocument p) {

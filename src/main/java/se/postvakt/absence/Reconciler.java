@@ -52,6 +52,8 @@ public final class Reconciler implements AutoCloseable {
     private final ScheduledExecutorService scheduler;
     private final AtomicBoolean queued = new AtomicBoolean();
     private final int parallelism;
+    /** After this many throttled mailboxes in one pass the rest wait for the next pass: Graph is telling us to slow down. */
+    static final int THROTTLE_BRAKE = 5;
 
     Reconciler(AbsenceRepository repo, GraphGateway graph, PolicyStore policy, AuditLog audit, Clock clock, PassLock lock,
                int parallelism) {
@@ -124,7 +126,7 @@ public final class Reconciler implements AutoCloseable {
         Instant now = clock.instant();
         PolicyDocument p = policy.current();
         if (p.getBoolean("absence.detectFromCalendar")) {
-            detector.scan(now, p);
+            detector.scanIfDue(now, p);
         }
         Map<String, List<Absence>> open = repo.begunAndOpen(now);
         Map<String, MailboxState> states = repo.allStates();
@@ -156,20 +158,30 @@ public final class Reconciler implements AutoCloseable {
 
         AtomicInteger changed = new AtomicInteger();
         AtomicInteger failed = new AtomicInteger();
+        AtomicInteger throttled = new AtomicInteger();
+        AtomicInteger braked = new AtomicInteger();
         List<Future<?>> futures = new ArrayList<>();
         for (String u : due) {
             MailboxState st = states.getOrDefault(u, new MailboxState(u));
             futures.add(workers.submit(() -> {
+                if (throttled.get() >= THROTTLE_BRAKE) {
+                    braked.incrementAndGet();
+                    return;
+                }
                 if (one(st, plans.get(u), replies.get(u), rules.get(u), now)) {
                     changed.incrementAndGet();
                 }
                 if (st.failures > 0) {
                     failed.incrementAndGet();
+                    if (GraphException.Kind.THROTTLED.name().equals(st.errorKind)) {
+                        throttled.incrementAndGet();
+                    }
                 }
             }));
         }
         awaitAll(futures);
-        return new Summary(due.size(), changed.get(), failed.get(), millisSince(t0), deferred, null, "on", null);
+        return new Summary(due.size() - braked.get(), changed.get(), failed.get(), millisSince(t0),
+                deferred + braked.get(), null, "on", null);
     }
 
     /** Reconciles one mailbox; true when it wrote to Graph. A failure is recorded, never thrown. */

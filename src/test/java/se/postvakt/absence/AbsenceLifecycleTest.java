@@ -306,6 +306,56 @@ class AbsenceLifecycleTest {
         }
     }
 
+    @Test
+    void when_many_mailboxes_are_throttled_the_pass_brakes_and_leaves_the_rest_for_later() {
+        try (Fixture f = new Fixture()) {
+            Instant start = f.clock.instant();
+            for (int i = 0; i < 12; i++) {
+                String u = "person" + i + "@mjolby.se";
+                f.graph.user(u, "Person " + i);
+                f.register(u, start, start.plus(Duration.ofDays(1)), null);
+                f.graph.throttle(u, 1);
+            }
+            Reconciler.Summary s = f.pass();
+            assertEquals(Reconciler.THROTTLE_BRAKE, s.failed());
+            assertEquals(Reconciler.THROTTLE_BRAKE, s.examined());
+            assertEquals(12 - Reconciler.THROTTLE_BRAKE, s.deferred());
+            assertEquals(0, f.graph.writes());
+        }
+    }
+
+    @Test
+    void own_texts_are_used_and_a_long_absence_appends_the_delegate_sentence() {
+        try (Fixture f = new Fixture()) {
+            Instant start = f.clock.instant();
+            f.service().create(Fixture.staff(ANNA), Fixture.json("{'start':'" + start + "','end':'"
+                    + start.plus(Duration.ofDays(10)) + "','delegate':'" + BO + "','autoReply':{'internal':'Borta till {returnDate}.',"
+                    + "'external':'Away.'}}"));
+            f.pass();
+            AutoReplies r = f.graph.repliesOf(ANNA);
+            assertTrue(r.internalMessage().startsWith("Borta till torsdag 10 december 2026."), r.internalMessage());
+            assertTrue(r.internalMessage().contains("Bo Nilsson (bo.nilsson@mjolby.se)"), r.internalMessage());
+            assertTrue(r.externalMessage().startsWith("Away."), r.externalMessage());
+        }
+    }
+
+    @Test
+    void an_absence_read_from_the_calendar_ends_when_its_event_is_removed() {
+        try (Fixture f = new Fixture()) {
+            f.policy("absence.detectFromCalendar", true);
+            f.graph.setReplies(ANNA, OLD);
+            Instant now = f.clock.instant();
+            f.graph.addEvent(ANNA, new se.postvakt.graph.CalendarEvent("ev1", now.minusSeconds(60),
+                    now.plus(Duration.ofDays(2)), true, "oof"));
+            f.pass();
+            assertEquals(AutoReplies.Status.SCHEDULED, f.graph.repliesOf(ANNA).status());
+            f.graph.removeEvents(ANNA);
+            f.clock.advance(CalendarDetector.SCAN_EVERY);
+            f.pass();
+            assertEquals(OLD, f.graph.repliesOf(ANNA));
+        }
+    }
+
     private static void assertCrashes(Fixture f) {
         try {
             f.pass();

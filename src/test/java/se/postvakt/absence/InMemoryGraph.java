@@ -90,6 +90,10 @@ public final class InMemoryGraph implements GraphGateway {
         events.computeIfAbsent(key(user), k -> new ArrayList<>()).add(e);
     }
 
+    public void removeEvents(String user) {
+        events.remove(key(user));
+    }
+
     public void addPermission(String user, String address, String role) {
         permissions.computeIfAbsent(key(user), k -> new ArrayList<>())
                 .add(new CalendarPermission("perm-" + ids.incrementAndGet(), key(address), address, role));
