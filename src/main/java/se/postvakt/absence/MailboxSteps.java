@@ -210,9 +210,14 @@ final class MailboxSteps {
     }
 
     private void deleteRule(InboxRule r, String why) {
-        write("inbox-rule.delete", why, () -> {
+        removal("inbox-rule.delete", why, () -> graph.deleteInboxRule(st.user, r.id()));
+    }
+
+    /** A removal whose target is already gone has done its job (a crash may have come between it and its record). */
+    private void removal(String action, String detail, Runnable call) {
+        write(action, detail, () -> {
             try {
-                graph.deleteInboxRule(st.user, r.id());
+                call.run();
             } catch (GraphException e) {
                 if (e.kind() != GraphException.Kind.NOT_FOUND) {
                     throw e;
@@ -232,16 +237,8 @@ final class MailboxSteps {
         if (st.calDelegate != null && (delegate == null || !st.calDelegate.equalsIgnoreCase(delegate))) {
             for (CalendarPermission cp : perms) {
                 if (cp.id().equals(st.calPermId) || (st.calPending && sameAddress(cp, st.calDelegate))) {
-                    write("calendar-permission.remove", "delegate " + st.calDelegate, () -> {
-                        try {
-                            graph.removeCalendarPermission(st.user, cp.id());
-                        } catch (GraphException e) {
-                            if (e.kind() != GraphException.Kind.NOT_FOUND) {
-                                throw e;
-                            }
-                        }
-                        return null;
-                    });
+                    removal("calendar-permission.remove", "delegate " + st.calDelegate,
+                            () -> graph.removeCalendarPermission(st.user, cp.id()));
                 }
             }
             st.calPermId = null;
