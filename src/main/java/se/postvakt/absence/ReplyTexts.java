@@ -40,8 +40,13 @@ final class ReplyTexts {
             internal = fill(p, "sv", "internal", a, withDelegate, zone) + SEPARATOR + fill(p, "en", "internal", a, withDelegate, zone);
             external = fill(p, "sv", "external", a, withDelegate, zone) + SEPARATOR + fill(p, "en", "external", a, withDelegate, zone);
         }
-        return new AutoReplies(AutoReplies.Status.SCHEDULED, a.start(), a.end(), internal, external,
+        return new AutoReplies(AutoReplies.Status.SCHEDULED, a.start(), a.end(), html(internal), html(external),
                 audience(p.getString("absence.externalAudience")));
+    }
+
+    /** Exchange keeps reply texts as HTML: plain text is escaped and its line breaks kept. */
+    static String html(String text) {
+        return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\n", "<br>\n");
     }
 
     private static String own(PolicyDocument p, Absence a, String text, boolean withDelegate, ZoneId zone) {

@@ -330,12 +330,14 @@ class AbsenceLifecycleTest {
             Instant start = f.clock.instant();
             f.service().create(Fixture.staff(ANNA), Fixture.json("{'start':'" + start + "','end':'"
                     + start.plus(Duration.ofDays(10)) + "','delegate':'" + BO + "','autoReply':{'internal':'Borta till {returnDate}.',"
-                    + "'external':'Away.'}}"));
+                    + "'external':'Away & <b>back</b>.'}}"));
             f.pass();
             AutoReplies r = f.graph.repliesOf(ANNA);
             assertTrue(r.internalMessage().startsWith("Borta till torsdag 10 december 2026."), r.internalMessage());
             assertTrue(r.internalMessage().contains("Bo Nilsson (bo.nilsson@mjolby.se)"), r.internalMessage());
-            assertTrue(r.externalMessage().startsWith("Away."), r.externalMessage());
+            assertTrue(r.externalMessage().startsWith("Away &amp; &lt;b&gt;back&lt;/b&gt;."), "own text is text, not HTML: "
+                    + r.externalMessage());
+            assertTrue(r.internalMessage().contains("<br>"), "line breaks survive Exchange's HTML");
         }
     }
 
