@@ -18,6 +18,9 @@ import java.util.List;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import se.postvakt.absence.Absences;
+import se.postvakt.audit.AuditApi;
+import se.postvakt.audit.AuditLog;
 import se.postvakt.auth.AccessCheck;
 import se.postvakt.auth.DevTokens;
 import se.postvakt.auth.RemoteJwks;
@@ -112,6 +115,12 @@ public final class Postvakt implements AutoCloseable {
             modules.add(new Health(db, metrics, features));
             modules.add(new AddinFiles(config.publicBaseUrl(), config.clientId()));
             modules.add(new PolicyApi(policy));
+            AuditLog audit = new AuditLog(sql, clock);
+            Absences absences = Absences.create(sql, db.isPostgres(), graph, policy, audit, clock,
+                    config.reconcileInterval(), Absences.PARALLELISM);
+            closeables.add(absences);
+            modules.add(absences.api());
+            modules.add(new AuditApi(audit));
 
             Javalin app = App.create(config, new AccessCheck(validator), new RequestLog(metrics), modules);
             app.start(config.bindAddress(), config.port());
