@@ -25,6 +25,16 @@
       info: { sv: "Information", en: "Information" }
     }
   };
+  var TITLE = {
+    "lookalike-domain": { sv: "Domänen liknar en känd domän", en: "Look-alike domain" },
+    "homoglyph-domain": { sv: "Förväxlingsbara tecken i domänen", en: "Confusable characters in the domain" },
+    "brand-in-other-domain": { sv: "Känt namn i främmande domän", en: "Known name in another domain" },
+    "display-name-impersonation": { sv: "Avsändarnamnet utger sig för att vara någon annan", en: "Display name impersonation" },
+    "display-name-contains-address": { sv: "Adress i avsändarnamnet", en: "Address in the display name" },
+    "reply-to-mismatch": { sv: "Svar går till en annan adress", en: "Replies go elsewhere" },
+    "auth-failed": { sv: "Äkthetskontrollen misslyckades", en: "Authentication failed" },
+    "own-domain-spoofed": { sv: "Förfalskad kommunadress", en: "Own domain spoofed" }
+  };
   /** What each reason code means for the reader, in plain words. */
   var EXPLAIN = {
     "lookalike-domain": { sv: "Domänen är nästan likadan som en domän du litar på. Bedragare registrerar sådana domäner för att lura mottagare.", en: "The domain is nearly the same as one you trust. Fraudsters register such domains to fool recipients." },
@@ -38,14 +48,6 @@
   };
   var BADGE = { block: "danger", danger: "danger", warn: "warning", info: "informative" };
   var INTENT = { ok: "success", suspicious: "warning", dangerous: "error" };
-
-  function status(intent, text) {
-    document.getElementById("status").setAttribute("intent", intent);
-    var span = document.getElementById("status-text");
-    span.removeAttribute("data-sv");
-    span.removeAttribute("data-en");
-    span.textContent = text;
-  }
 
   /** The Reply-To addresses of a raw header block (folded lines joined). */
   function replyToFrom(headers) {
@@ -90,7 +92,7 @@
     var card = P.el("article", { "class": "card", "data-code": r.code }, [
       P.el("h2", {}, [
         P.el("fluent-badge", { color: BADGE[r.severity] || "warning", appearance: "filled", text: P.t(severity) }),
-        P.el("span", { text: r.code })
+        P.el("span", { text: TITLE[r.code] ? P.t(TITLE[r.code]) : r.code })
       ]),
       P.el("p", { text: r.message || r.code })
     ]);
@@ -102,7 +104,7 @@
 
   function render(request, answer) {
     var verdict = answer.verdict in INTENT ? answer.verdict : "ok";
-    status(INTENT[verdict], P.t(TEXT[verdict]));
+    P.status(INTENT[verdict], P.t(TEXT[verdict]));
     var line = P.t(TEXT.from) + (request.from.name ? request.from.name + " <" + request.from.address + ">" : request.from.address);
     if (request.replyTo.length) {
       line += P.t(TEXT.replyTo) + request.replyTo.map(function (a) { return a.address; }).join(", ");
@@ -121,7 +123,7 @@
   }
 
   async function check(interactive) {
-    status("info", P.t(TEXT.checking));
+    P.status("info", P.t(TEXT.checking));
     try {
       var token = interactive ? await P.signIn() : await P.tokenSilently();
       var request = await collect();
@@ -130,11 +132,11 @@
       lastCheck = { request: request, answer: answer };
       render(request, answer);
     } catch (e) {
-      if (e && (e.signIn || e.code === 13001 || e.code === 13002)) {
+      if (P.needsSignIn(e)) {
         document.getElementById("signin").hidden = false;
-        status("warning", P.t(TEXT.signIn));
+        P.status("warning", P.t(TEXT.signIn));
       } else {
-        status("error", P.t(TEXT.failed) + ((e && e.message) || ""));
+        P.status("error", P.t(TEXT.failed) + ((e && e.message) || ""));
       }
     }
   }
@@ -155,7 +157,7 @@
       document.getElementById("reported").hidden = false;
     } catch (e) {
       button.removeAttribute("disabled");
-      status("error", P.t(TEXT.reportFailed) + ((e && e.message) || ""));
+      P.status("error", P.t(TEXT.reportFailed) + ((e && e.message) || ""));
     }
   }
 

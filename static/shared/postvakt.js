@@ -109,17 +109,25 @@ window.Postvakt = (function () {
     return auth.getAccessToken({ allowSignInPrompt: interactive, allowConsentPrompt: interactive });
   }
 
+  /** A token through nested app authentication (method acquireTokenSilent or acquireTokenPopup); null if none. */
+  async function naaToken(method) {
+    if (!nestedAppAuth()) {
+      return null;
+    }
+    try {
+      var result = await (await naaClient())[method]({ scopes: [SCOPE] });
+      return result && result.accessToken ? result.accessToken : null;
+    } catch (e) {
+      console.log("Postvakt: nested app authentication (" + method + ") failed: " + (e && e.errorCode));
+      return null;
+    }
+  }
+
   /** A token without showing anything; SignInNeeded when the person must sign in first. */
   async function tokenSilently() {
-    if (nestedAppAuth()) {
-      try {
-        var result = await (await naaClient()).acquireTokenSilent({ scopes: [SCOPE] });
-        if (result && result.accessToken) {
-          return result.accessToken;
-        }
-      } catch (e) {
-        console.log("Postvakt: silent nested app authentication failed: " + (e && e.errorCode));
-      }
+    var token = await naaToken("acquireTokenSilent");
+    if (token) {
+      return token;
     }
     try {
       return await officeSso(false);
@@ -130,17 +138,21 @@ window.Postvakt = (function () {
 
   /** A token after letting the person sign in (a popup through Outlook). */
   async function signIn() {
-    if (nestedAppAuth()) {
-      try {
-        var result = await (await naaClient()).acquireTokenPopup({ scopes: [SCOPE] });
-        if (result && result.accessToken) {
-          return result.accessToken;
-        }
-      } catch (e) {
-        console.log("Postvakt: nested app sign-in failed: " + (e && e.errorCode));
-      }
-    }
-    return officeSso(true);
+    return (await naaToken("acquireTokenPopup")) || officeSso(true);
+  }
+
+  /** True when an error means the person has to sign in (401, or Office SSO's "not signed in" codes). */
+  function needsSignIn(e) {
+    return !!e && (e.signIn === true || e.code === 13001 || e.code === 13002);
+  }
+
+  /** Sets the pane's status bar: a Fluent message bar intent and its text. */
+  function status(intent, text) {
+    document.getElementById("status").setAttribute("intent", intent);
+    var span = document.getElementById("status-text");
+    span.removeAttribute("data-sv");
+    span.removeAttribute("data-en");
+    span.textContent = text;
   }
 
   /** Calls Postvakt's API on this server; SignInNeeded on 401, an Error with the server's message otherwise. */
@@ -211,6 +223,7 @@ window.Postvakt = (function () {
 
   return {
     lang: lang, t: t, translate: translate, setUpLanguage: setUpLanguage, tokenSilently: tokenSilently,
-    signIn: signIn, api: api, officeAsync: officeAsync, el: el, policy: POLICY, SignInNeeded: SignInNeeded
+    signIn: signIn, needsSignIn: needsSignIn, status: status, api: api, officeAsync: officeAsync, el: el,
+    policy: POLICY
   };
 })();

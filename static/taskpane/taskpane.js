@@ -29,21 +29,21 @@
       personnummer: { sv: "personnummer", en: "identity number" },
       samordningsnummer: { sv: "samordningsnummer", en: "coordination number" }
     },
+    rule: {
+      "personnummer": { sv: "Personnummer", en: "Identity number" },
+      "large-attachment": { sv: "Stor bilaga", en: "Large attachment" },
+      "large-audience": { sv: "Många mottagare", en: "Many recipients" },
+      "external-recipients": { sv: "Mottagare utanför kommunen", en: "Recipients outside the organisation" },
+      "confidential": { sv: "Sekretess", en: "Confidential content" },
+      "chain-letter": { sv: "Kedjebrev", en: "Chain letter" },
+      "public-record": { sv: "Allmän handling", en: "Official document" }
+    },
     matches: { sv: "Hittat (maskerat):", en: "Found (masked):" },
     policy: { sv: "Riktlinjer för telefoni, mobila enheter och e-post", en: "Guidelines for telephony, mobile devices and e-mail" },
     translation: { sv: "", en: " (translated from Swedish)" }
   };
   var BADGE = { block: "danger", warn: "warning", info: "informative" };
   var INTENT = { ok: "success", warn: "warning", block: "error" };
-
-  function status(intent, text) {
-    var bar = document.getElementById("status");
-    bar.setAttribute("intent", intent);
-    var span = document.getElementById("status-text");
-    span.removeAttribute("data-sv");
-    span.removeAttribute("data-en");
-    span.textContent = text;
-  }
 
   function item() {
     return Office.context.mailbox.item;
@@ -85,7 +85,7 @@
     var card = P.el("article", { "class": "card", "data-rule": f.rule }, [
       P.el("h2", {}, [
         P.el("fluent-badge", { color: BADGE[f.severity] || "informative", appearance: "filled", text: P.t(severity) }),
-        P.el("span", { text: f.rule })
+        P.el("span", { text: TEXT.rule[f.rule] ? P.t(TEXT.rule[f.rule]) : f.rule })
       ]),
       P.el("p", { text: f.message || f.rule })
     ]);
@@ -109,7 +109,7 @@
     var box = document.getElementById("findings");
     box.textContent = "";
     var verdict = answer.verdict in INTENT ? answer.verdict : "ok";
-    status(INTENT[verdict], P.t(TEXT[verdict]));
+    P.status(INTENT[verdict], P.t(TEXT[verdict]));
     var order = { block: 0, warn: 1, info: 2 };
     (answer.findings || []).slice().sort(function (a, b) {
       return (order[a.severity] ?? 3) - (order[b.severity] ?? 3);
@@ -121,22 +121,22 @@
   function showSignIn(show) {
     document.getElementById("signin").hidden = !show;
     if (show) {
-      status("warning", P.t(TEXT.signIn));
+      P.status("warning", P.t(TEXT.signIn));
     }
   }
 
   async function check(interactive) {
-    status("info", P.t(TEXT.checking));
+    P.status("info", P.t(TEXT.checking));
     try {
       var token = interactive ? await P.signIn() : await P.tokenSilently();
       var answer = await P.api("POST", "/api/v1/compose/check", await collect(), token);
       showSignIn(false);
       render(answer);
     } catch (e) {
-      if (e && (e.signIn || e.code === 13001 || e.code === 13002)) {
+      if (P.needsSignIn(e)) {
         showSignIn(true);
       } else {
-        status("error", P.t(TEXT.failed) + ((e && e.message) || ""));
+        P.status("error", P.t(TEXT.failed) + ((e && e.message) || ""));
       }
     }
   }
