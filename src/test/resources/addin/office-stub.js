@@ -13,6 +13,9 @@
     setTimeout(function () { cb(ok(value)); }, 5);
   };
   var session = {};
+  var notifications = {};
+  window.__notifications = notifications;
+  window.__handlers = {};
   var compose = cfg.compose || {};
   var field = function (name) {
     return { getAsync: function () { later(arguments[arguments.length - 1], compose[name]); } };
@@ -28,11 +31,19 @@
     : {
         itemType: "message",
         subject: field("subject"),
+        from: field("from"),
         to: field("to"),
         cc: field("cc"),
         bcc: field("bcc"),
         body: { getAsync: function (coercion, cb) { later(cb, coercion === "html" ? compose.body : ""); } },
         getAttachmentsAsync: function (cb) { later(cb, compose.attachments || []); },
+        notificationMessages: {
+          getAllAsync: function (cb) {
+            later(cb, Object.keys(notifications).map(function (k) { return Object.assign({ key: k }, notifications[k]); }));
+          },
+          replaceAsync: function (key, details, cb) { notifications[key] = details; later(cb); },
+          removeAsync: function (key, cb) { delete notifications[key]; later(cb); }
+        },
         sessionData: {
           getAsync: function (key, cb) { later(cb, session[key]); },
           setAsync: function (key, value, cb) { session[key] = value; later(cb); }
@@ -52,6 +63,11 @@
     auth: auth,
     AsyncResultStatus: { Succeeded: "succeeded", Failed: "failed" },
     CoercionType: { Html: "html", Text: "text" },
+    MailboxEnums: {
+      ItemNotificationMessageType: { InformationalMessage: "informationalMessage", ErrorMessage: "errorMessage" },
+      SendModeOverride: { PromptUser: "promptUser" }
+    },
+    actions: { associate: function (name, fn) { window.__handlers[name] = fn; } },
     context: {
       displayLanguage: cfg.language || "sv-SE",
       requirements: { isSetSupported: function (name) { return name === "Mailbox"; } },

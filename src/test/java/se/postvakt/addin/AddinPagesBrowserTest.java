@@ -19,6 +19,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterAll;
@@ -36,7 +38,9 @@ import se.postvakt.web.Json;
  *
  * <p>The compose and sender endpoints are built on other branches; until they are merged, {@link CannedApi} answers
  * those calls with contract-shaped JSON. After the merge, delete {@code CannedApi.install(...)} in {@link #open}
- * and the pages talk to the real endpoints: the assertions read what the server answered, not the canned text.
+ * and the pages talk to the real endpoints: the assertions read what the server answered, not the canned text
+ * (only {@code task_pane_checks_again_on_request} relies on the canned second answer being {@code ok}).
+ * The launch-event script calls the API at the public URL; the test forwards that host to the server.
  */
 @Tag("browser")
 class AddinPagesBrowserTest {
@@ -44,6 +48,8 @@ class AddinPagesBrowserTest {
     private static final Path SCREENSHOTS = Path.of("target/screenshots");
     private static final String OFFICE_JS = "https://appsforoffice.microsoft.com/**";
     private static final String PNR = "198501012382";
+    /** TestServer's PUBLIC_BASE_URL: the launch-event script calls the API there, so the test sends it to the server. */
+    private static final String PUBLIC_BASE = "https://postvakt.test.example";
 
     private static TestServer server;
     private static String staffToken;
@@ -184,11 +190,43 @@ class AddinPagesBrowserTest {
         page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve("sender-reported.png")).setFullPage(true));
     }
 
+    @Test
+    void launch_event_page_runs_the_handlers_in_a_browser_against_the_public_url() {
+        Page page = open("/launchevent/launchevent.html", composeOutlook(staffToken(), null));
+        page.waitForFunction("() => Object.keys(window.__handlers).length === 3");
+        @SuppressWarnings("unchecked")
+        Map<String, Object> send = (Map<String, Object>) page.evaluate(
+                "() => new Promise(done => window.__handlers.onMessageSendHandler({ completed: done }))");
+        assertEquals(false, send.get("allowEvent"));
+        assertEquals("promptUser", send.get("sendModeOverride"));
+        assertEquals("PostvaktComposeButton", send.get("commandId"));
+        Recorded call = onlyCall("/api/v1/compose/check");
+        assertTrue(String.valueOf(send.get("errorMessage")).startsWith("Postvakt hittade något du bör titta på innan du skickar:"));
+        for (JsonNode f : call.answer().get("findings")) {
+            String first = f.get("message").asText().split("(?<=[.!?])\\s")[0];
+            assertTrue(String.valueOf(send.get("errorMessage")).contains("• " + first), send.get("errorMessage") + " lists " + first);
+        }
+        assertEquals("Bearer " + staffToken(), call.authorization());
+        assertTrue(call.body().get("body").asText().contains(PNR), "the send gate sends the HTML body");
+
+        page.evaluate("() => new Promise(done => window.__handlers.onMessageRecipientsChangedHandler({ completed: done }))");
+        @SuppressWarnings("unchecked")
+        Map<String, Object> shown = (Map<String, Object>) page.evaluate("() => window.__notifications");
+        List<Recorded> checks = apiCalls.stream().filter(c -> c.path().equals("/api/v1/compose/check")).toList();
+        assertEquals(2, checks.size());
+        assertTrue(checks.get(1).body().path("body").isMissingNode(), "live checks send no body");
+        Set<String> expected = new TreeSet<>();
+        checks.get(1).answer().get("findings").forEach(f -> expected.add("postvakt-" + f.get("rule").asText()));
+        assertEquals(expected, new TreeSet<>(shown.keySet()), "one infobar per finding of the live answer");
+    }
+
     /** Opens a pane of the running server with the stub Outlook, recording every API call the page makes. */
     private Page open(String path, String outlook) {
         Page page = context.newPage();
         page.addInitScript("window.__outlook = " + outlook + ";");
         page.route(OFFICE_JS, r -> r.fulfill(new Route.FulfillOptions().setContentType("text/javascript").setBody(resource("addin/office-stub.js"))));
+        page.route(PUBLIC_BASE + "/**", r -> r.fulfill(new Route.FulfillOptions().setResponse(
+                r.fetch(new Route.FetchOptions().setUrl(server.baseUrl() + r.request().url().substring(PUBLIC_BASE.length()))))));
         CannedApi.install(page);
         page.onResponse(res -> {
             if (res.url().contains("/api/")) {
