@@ -20,7 +20,7 @@ var POSTVAKT_CLIENT_ID = "00000000-0000-0000-0000-000000000000";
 var CHECK_TIMEOUT_MS = 3000;
 /** Silent token acquisition gets at most this long. */
 var TOKEN_TIMEOUT_MS = 1200;
-/** The send handler always completes within this, whatever hangs. */
+/** Every handler completes within this, whatever hangs. */
 var SEND_BUDGET_MS = 4500;
 /** Outlook shows at most 5 notifications on an item. */
 var MAX_NOTIFICATIONS = 5;
@@ -379,8 +379,7 @@ function notificationsFor(answer) {
 }
 
 /** Live warnings: checks recipients and attachments and keeps the infobar in step with the answer. */
-async function liveCheck(event) {
-  var item = Office.context.mailbox.item;
+async function liveCheck(item) {
   var t = TEXT[locale()];
   try {
     var both = await Promise.all([collectEnvelope(item), requireToken()]);
@@ -391,11 +390,22 @@ async function liveCheck(event) {
   } catch (e) {
     var reason = e instanceof PostvaktUnavailable ? e.reason : "down";
     var signIn = reason === "no-token" || reason === "unauthorized";
-    await showNotifications(item, [{ key: NOTICE_PREFIX + "unavailable", message: signIn ? t.liveNoToken : t.liveUnavailable }])
-      .catch(function () { return null; });
-  } finally {
-    event.completed();
+    await showNotifications(item, [{ key: NOTICE_PREFIX + "unavailable", message: signIn ? t.liveNoToken : t.liveUnavailable }]);
   }
+}
+
+/** Runs a live check and completes the event exactly once: when the check ends, fails, or the budget runs out. */
+function completeLiveCheck(event) {
+  var done = false;
+  function finish() {
+    if (!done) {
+      done = true;
+      clearTimeout(guard);
+      event.completed();
+    }
+  }
+  var guard = setTimeout(finish, SEND_BUDGET_MS);
+  liveCheck(Office.context.mailbox.item).then(finish, finish);
 }
 
 /**
@@ -403,9 +413,7 @@ async function liveCheck(event) {
  * @param {Office.AddinCommands.Event} event the launch event; completed on every path.
  */
 function onMessageRecipientsChangedHandler(event) {
-  liveCheck(event).catch(function () {
-    event.completed();
-  });
+  completeLiveCheck(event);
 }
 
 /**
@@ -413,9 +421,7 @@ function onMessageRecipientsChangedHandler(event) {
  * @param {Office.AddinCommands.Event} event the launch event; completed on every path.
  */
 function onMessageAttachmentsChangedHandler(event) {
-  liveCheck(event).catch(function () {
-    event.completed();
-  });
+  completeLiveCheck(event);
 }
 
 /** Escapes the characters Outlook's Smart Alerts Markdown would read as formatting. */
