@@ -122,23 +122,11 @@
     document.getElementById("policy-text").textContent = P.t(P.policy.sender);
   }
 
-  async function check(interactive) {
-    P.status("info", P.t(TEXT.checking));
-    try {
-      var token = interactive ? await P.signIn() : await P.tokenSilently();
-      var request = await collect();
-      var answer = await P.api("POST", "/api/v1/sender/check", request, token);
-      document.getElementById("signin").hidden = true;
+  function check(interactive) {
+    return P.check(interactive, "/api/v1/sender/check", collect, function (request, answer) {
       lastCheck = { request: request, answer: answer };
       render(request, answer);
-    } catch (e) {
-      if (P.needsSignIn(e)) {
-        document.getElementById("signin").hidden = false;
-        P.status("warning", P.t(TEXT.signIn));
-      } else {
-        P.status("error", P.t(TEXT.failed) + ((e && e.message) || ""));
-      }
-    }
+    }, TEXT);
   }
 
   async function report() {

@@ -188,6 +188,30 @@ window.Postvakt = (function () {
     });
   }
 
+  /**
+   * One check as both panes run it: status "checking", a token (silently, or by signing in), the request from
+   * collect(), the API's answer to render(request, answer); the sign-in box or an error in the status bar otherwise.
+   * texts holds {checking, signIn, failed}.
+   */
+  async function check(interactive, path, collect, render, texts) {
+    status("info", t(texts.checking));
+    var signInBox = document.getElementById("signin");
+    try {
+      var token = interactive ? await signIn() : await tokenSilently();
+      var request = await collect();
+      var answer = await api("POST", path, request, token);
+      signInBox.hidden = true;
+      render(request, answer);
+    } catch (e) {
+      if (needsSignIn(e)) {
+        signInBox.hidden = false;
+        status("warning", t(texts.signIn));
+      } else {
+        status("error", t(texts.failed) + ((e && e.message) || ""));
+      }
+    }
+  }
+
   /** Creates an element with attributes and children (strings become text, never HTML). */
   function el(tag, attrs, children) {
     var node = document.createElement(tag);
@@ -223,7 +247,7 @@ window.Postvakt = (function () {
 
   return {
     lang: lang, t: t, translate: translate, setUpLanguage: setUpLanguage, tokenSilently: tokenSilently,
-    signIn: signIn, needsSignIn: needsSignIn, status: status, api: api, officeAsync: officeAsync, el: el,
+    signIn: signIn, needsSignIn: needsSignIn, status: status, check: check, api: api, officeAsync: officeAsync, el: el,
     policy: POLICY
   };
 })();

@@ -118,27 +118,10 @@
     });
   }
 
-  function showSignIn(show) {
-    document.getElementById("signin").hidden = !show;
-    if (show) {
-      P.status("warning", P.t(TEXT.signIn));
-    }
-  }
-
-  async function check(interactive) {
-    P.status("info", P.t(TEXT.checking));
-    try {
-      var token = interactive ? await P.signIn() : await P.tokenSilently();
-      var answer = await P.api("POST", "/api/v1/compose/check", await collect(), token);
-      showSignIn(false);
+  function check(interactive) {
+    return P.check(interactive, "/api/v1/compose/check", collect, function (request, answer) {
       render(answer);
-    } catch (e) {
-      if (P.needsSignIn(e)) {
-        showSignIn(true);
-      } else {
-        P.status("error", P.t(TEXT.failed) + ((e && e.message) || ""));
-      }
-    }
+    }, TEXT);
   }
 
   /** The live warnings' last answer, shown at once while a fresh check runs. */
