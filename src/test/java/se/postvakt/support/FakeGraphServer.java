@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -60,6 +61,7 @@ public final class FakeGraphServer implements AutoCloseable {
     private final Map<String, int[]> groupSizes = new ConcurrentHashMap<>();
     private final List<Map<String, Object>> sent = new CopyOnWriteArrayList<>();
     private final List<RecordedRequest> requests = new CopyOnWriteArrayList<>();
+    private final Deque<Integer> globalFailures = new ArrayDeque<>();
     private volatile Duration latency = Duration.ZERO;
     private volatile int pageSize = 100;
 
@@ -88,7 +90,12 @@ public final class FakeGraphServer implements AutoCloseable {
             @Override
             public MockResponse dispatch(RecordedRequest request) {
                 requests.add(request);
-                return FakeGraphServer.this.dispatch(request);
+                try {
+                    return FakeGraphServer.this.dispatch(request);
+                } catch (RuntimeException e) {
+                    // A bug in the fake shows up as a 500 naming it, not as a client timeout.
+                    return respond(Answer.error(500, "FakeGraphServer: " + e));
+                }
             }
         });
         try {
@@ -194,6 +201,16 @@ public final class FakeGraphServer implements AutoCloseable {
         return this;
     }
 
+    /** The next {@code times} HTTP requests of any kind (listing, $batch, ...) answer {@code status}. */
+    public FakeGraphServer failEverything(int status, int times) {
+        synchronized (globalFailures) {
+            for (int i = 0; i < times; i++) {
+                globalFailures.add(status);
+            }
+        }
+        return this;
+    }
+
     /** Seconds a 429 asks to wait (default 1). */
     public FakeGraphServer retryAfter(String user, long seconds) {
         box(user).retryAfterSeconds = seconds;
@@ -229,7 +246,7 @@ public final class FakeGraphServer implements AutoCloseable {
         return List.copyOf(box(user).permissions);
     }
 
-    /** Messages sent through sendMail, as Graph JSON ({@code message}, {@code saveToSentItems}, {@code from}). */
+    /** Requests to sendMail as the SDK wrote them ({@code Message}, {@code SaveToSentItems}) plus {@code from}. */
     public List<Map<String, Object>> sentMail() {
         return List.copyOf(sent);
     }
@@ -269,6 +286,13 @@ public final class FakeGraphServer implements AutoCloseable {
         String auth = request.getHeaders().get("authorization");
         if (auth == null || !auth.startsWith("Bearer ")) {
             return respond(Answer.error(401, "InvalidAuthenticationToken"));
+        }
+        Integer global;
+        synchronized (globalFailures) {
+            global = globalFailures.poll();
+        }
+        if (global != null) {
+            return respond(Answer.error(global, "InjectedFailure"));
         }
         String path = request.getUrl().encodedPath();
         String rest = path.startsWith("/v1.0") ? path.substring(5) : path;
@@ -481,7 +505,8 @@ public final class FakeGraphServer implements AutoCloseable {
     }
 
     private static Map<String, Object> dtz(Instant at) {
-        return Map.of("dateTime", LocalDateTime.ofInstant(at, ZoneOffset.UTC) + ".0000000", "timeZone", "UTC");
+        return Map.of("dateTime", DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSSSSS")
+                .format(LocalDateTime.ofInstant(at, ZoneOffset.UTC)), "timeZone", "UTC");
     }
 
     private static Map<String, String> params(String query) {
