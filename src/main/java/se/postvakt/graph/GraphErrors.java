@@ -16,7 +16,7 @@ final class GraphErrors {
         AUTO_REPLIES("read or change automatic replies", "MailboxSettings.ReadWrite", true),
         INBOX_RULES("read or change inbox rules", "MailboxSettings.ReadWrite", true),
         CALENDAR("read or change calendar permissions and events", "Calendars.ReadWrite", true),
-        MAIL_TIPS("get mail tips", "Mail.ReadBasic (or Mail.Read)", true),
+        MAIL_TIPS("get mail tips", "Mail.Read (or Mail.ReadBasic)", true),
         SEND_MAIL("send mail", "Mail.Send", true);
 
         final String what;
