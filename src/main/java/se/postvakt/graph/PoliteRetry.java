@@ -41,7 +41,7 @@ final class PoliteRetry implements Interceptor {
                 if (last || chain.call().isCanceled() || !(repeatable || e instanceof ConnectException)) {
                     throw e;
                 }
-                sleep(backoff(attempt));
+                sleep(backoff(settings, attempt));
                 continue;
             }
             int code = response.code();
@@ -51,12 +51,12 @@ final class PoliteRetry implements Interceptor {
                 return response;
             }
             response.close();
-            sleep(retryAfter != null ? retryAfter : backoff(attempt));
+            sleep(retryAfter != null ? retryAfter : backoff(settings, attempt));
         }
     }
 
     /** Exponential with equal jitter: half the step is fixed, half random, so parallel callers spread out. */
-    Duration backoff(int attempt) {
+    static Duration backoff(GraphSettings settings, int attempt) {
         long step = Math.min(settings.maxDelay().toMillis(), settings.baseDelay().toMillis() << Math.min(attempt, 20));
         long half = step / 2;
         return Duration.ofMillis(half + (half > 0 ? ThreadLocalRandom.current().nextLong(half + 1) : 0));

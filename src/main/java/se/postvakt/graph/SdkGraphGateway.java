@@ -86,20 +86,24 @@ public final class SdkGraphGateway implements GraphGateway {
     private final GraphSettings settings;
     private final OkHttpClient http;
     private final TokenSource tokens;
+    private final MailboxLimiter limiter;
     private final GraphServiceClient client;
-    private final boolean onBehalf;
 
     /** The app-only gateway. */
     public SdkGraphGateway(GraphSettings settings, TokenSource tokens) {
-        this(settings, httpClient(settings), tokens, tokens::appToken, false);
+        this(settings, new MailboxLimiter(settings.perMailboxConcurrency(), settings.callTimeout()), tokens);
     }
 
-    private SdkGraphGateway(GraphSettings settings, OkHttpClient http, TokenSource tokens, Supplier<String> token,
-                            boolean onBehalf) {
+    private SdkGraphGateway(GraphSettings settings, MailboxLimiter limiter, TokenSource tokens) {
+        this(settings, httpClient(settings, limiter), limiter, tokens, tokens::appToken);
+    }
+
+    private SdkGraphGateway(GraphSettings settings, OkHttpClient http, MailboxLimiter limiter, TokenSource tokens,
+                            Supplier<String> token) {
         this.settings = settings;
         this.http = http;
+        this.limiter = limiter;
         this.tokens = tokens;
-        this.onBehalf = onBehalf;
         String host = URI.create(settings.baseUrl()).getHost();
         AllowedHostsValidator hosts = new AllowedHostsValidator(host);
         AccessTokenProvider provider = new AccessTokenProvider() {
@@ -127,7 +131,7 @@ public final class SdkGraphGateway implements GraphGateway {
     }
 
     /** The SDK's middleware without its retry handler (ours bounds the waits), plus the per-mailbox limit. */
-    static OkHttpClient httpClient(GraphSettings settings) {
+    static OkHttpClient httpClient(GraphSettings settings, MailboxLimiter limiter) {
         List<Interceptor> chain = new ArrayList<>();
         for (Interceptor i : GraphClientFactory.createDefaultGraphInterceptors(GraphServiceClient.getGraphClientOptions())) {
             if (!(i instanceof RetryHandler)) {
@@ -135,7 +139,7 @@ public final class SdkGraphGateway implements GraphGateway {
             }
         }
         chain.add(new PoliteRetry(settings));
-        chain.add(new MailboxLimiter(settings.perMailboxConcurrency(), settings.callTimeout()));
+        chain.add(limiter);
         return GraphClientFactory.create(chain)
                 .connectTimeout(settings.requestTimeout())
                 .readTimeout(settings.requestTimeout())
@@ -154,12 +158,7 @@ public final class SdkGraphGateway implements GraphGateway {
         if (userAccessToken == null || userAccessToken.isBlank()) {
             throw new IllegalArgumentException("on-behalf-of needs the user's access token");
         }
-        return new SdkGraphGateway(settings, http, tokens, () -> tokens.onBehalfOfToken(userAccessToken), true);
-    }
-
-    /** True for a gateway made by {@link #onBehalfOf}. */
-    public boolean actsOnBehalfOfUser() {
-        return onBehalf;
+        return new SdkGraphGateway(settings, http, limiter, tokens, () -> tokens.onBehalfOfToken(userAccessToken));
     }
 
     private <T> T call(Op op, String mailbox, Supplier<T> body) {
@@ -547,7 +546,7 @@ public final class SdkGraphGateway implements GraphGateway {
             for (String u : users) {
                 userById.put(content.addBatchRequestStep(request.apply(u)), u);
             }
-            response = client.getBatchRequestBuilder().post(content, null);
+            response = limiter.holding(users, () -> client.getBatchRequestBuilder().post(content, null));
         } catch (Exception e) {
             GraphException ge = GraphErrors.map(e, op, null);
             users.forEach(u -> out.put(u, Outcome.failed(ge)));
@@ -573,7 +572,7 @@ public final class SdkGraphGateway implements GraphGateway {
                     && (retryAfter == null || retryAfter.compareTo(settings.maxRetryAfter()) <= 0);
             if (retry) {
                 throttled.add(user);
-                Duration w = retryAfter != null ? retryAfter : new PoliteRetry(settings).backoff(attempt);
+                Duration w = retryAfter != null ? retryAfter : PoliteRetry.backoff(settings, attempt);
                 wait = w.compareTo(wait) > 0 ? w : wait;
             } else {
                 out.put(user, Outcome.failed(code == 0

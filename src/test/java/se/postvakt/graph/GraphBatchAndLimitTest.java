@@ -96,6 +96,27 @@ class GraphBatchAndLimitTest {
     }
 
     @Test
+    void batches_count_against_the_limit_of_every_mailbox_they_read() throws Exception {
+        List<String> users = staff(3);
+        fake.latency(Duration.ofMillis(100));
+        GraphGateway graph = fake.gateway();
+        ExecutorService pool = Executors.newFixedThreadPool(10);
+        try {
+            List<Future<?>> calls = new ArrayList<>();
+            for (int i = 0; i < 5; i++) {
+                calls.add(pool.submit(() -> graph.autoRepliesOf(users)));
+                calls.add(pool.submit(() -> graph.inboxRules("user2@mjolby.se")));
+            }
+            for (Future<?> f : calls) {
+                f.get();
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        assertTrue(fake.maxInFlight("user2@mjolby.se") <= 4, "saw " + fake.maxInFlight("user2@mjolby.se"));
+    }
+
+    @Test
     void the_mailbox_of_a_request_is_its_users_segment() {
         assertEquals("anna@mjolby.se", MailboxLimiter.mailboxOf(List.of("v1.0", "users", "Anna@Mjolby.se", "sendMail")));
         assertEquals(null, MailboxLimiter.mailboxOf(List.of("v1.0", "users")));

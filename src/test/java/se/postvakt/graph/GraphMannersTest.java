@@ -72,10 +72,9 @@ class GraphMannersTest {
     void back_off_grows_exponentially_with_jitter_and_stays_bounded() {
         GraphSettings s = GraphSettings.defaults("https://graph.microsoft.com/v1.0")
                 .withRetries(8, Duration.ofMillis(100), Duration.ofMillis(1000));
-        PoliteRetry retry = new PoliteRetry(s);
         for (int attempt = 0; attempt < 8; attempt++) {
             long step = Math.min(1000, 100L << attempt);
-            long d = retry.backoff(attempt).toMillis();
+            long d = PoliteRetry.backoff(s, attempt).toMillis();
             assertTrue(d >= step / 2 && d <= step, "attempt " + attempt + ": " + d + " ms outside [" + step / 2 + ", "
                     + step + "]");
         }
