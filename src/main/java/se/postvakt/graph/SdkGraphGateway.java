@@ -72,6 +72,7 @@ public final class SdkGraphGateway implements GraphGateway {
             "department"};
     /** Only times and free/busy state: an absence check never needs (and never sees) a subject. */
     private static final String[] EVENT_FIELDS = {"start", "end", "isAllDay", "showAs"};
+    private static final String STAFF_FILTER = "accountEnabled eq true and userType eq 'Member'";
     private static final String DELEGATE_ROLE = "delegateWithoutPrivateEventAccess";
     private static final DateTimeFormatter GRAPH_LOCAL = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss");
     /** Windows zone names Graph may answer with in a Swedish tenant; UTC and IANA names parse directly. */
@@ -223,6 +224,8 @@ public final class SdkGraphGateway implements GraphGateway {
             UserCollectionResponse page = pageToken == null
                     ? client.users().get(c -> {
                         c.queryParameters.select = USER_FIELDS;
+                        // Guests and disabled accounts are not staff: a guest's own mail must not look like impersonation.
+                        c.queryParameters.filter = STAFF_FILTER;
                         c.queryParameters.top = 999;
                     })
                     : client.users().withUrl(checkedLink(pageToken)).get();

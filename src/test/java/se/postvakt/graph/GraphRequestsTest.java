@@ -125,6 +125,7 @@ class GraphRequestsTest {
         Page<GraphUser> first = graph.listUsers(null);
         RecordedRequest r1 = take("GET", "/v1.0/users");
         assertEquals("999", r1.getUrl().queryParameter("$top"));
+        assertEquals("accountEnabled eq true and userType eq 'Member'", r1.getUrl().queryParameter("$filter"));
         assertEquals(list(SELECT_USER), list(r1.getUrl().queryParameter("$select")));
         assertEquals(next, first.nextPageToken());
         Page<GraphUser> second = graph.listUsers(first.nextPageToken());
