@@ -6,11 +6,14 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.Executor;
@@ -33,6 +36,7 @@ public final class MailTipsGroupSizes implements GroupSizeLookup {
     private final Executor executor;
     /** Empty Optional: a plain mailbox or an address without a member count, also worth remembering. */
     private final Cache<String, Optional<Integer>> sizes;
+    private final Map<String, CompletableFuture<Void>> pending = new ConcurrentHashMap<>();
 
     public MailTipsGroupSizes(GraphGateway graph, Duration ttl, Duration timeout, Executor executor) {
         this.graph = graph;
@@ -57,35 +61,72 @@ public final class MailTipsGroupSizes implements GroupSizeLookup {
         if (missing.isEmpty() || !graph.configured()) {
             return known;
         }
-        CompletableFuture<Map<String, MailTip>> lookup;
         try {
-            lookup = CompletableFuture.supplyAsync(() -> fetch(sender, missing), executor);
-        } catch (RejectedExecutionException e) {
-            return known;
-        }
-        try {
-            lookup.get(timeout.toMillis(), TimeUnit.MILLISECONDS).forEach((address, tip) -> {
-                if (tip.totalMemberCount() != null) {
-                    known.put(address, tip.totalMemberCount());
-                }
-            });
+            CompletableFuture.allOf(lookupsFor(sender, missing).toArray(CompletableFuture[]::new))
+                    .get(timeout.toMillis(), TimeUnit.MILLISECONDS);
         } catch (TimeoutException e) {
-            LOG.info("group sizes: Graph mail tips took over {} ms; {} address(es) answered as unknown",
-                    timeout.toMillis(), missing.size());
+            LOG.info("group sizes: Graph mail tips took over {} ms; answering what is known", timeout.toMillis());
         } catch (ExecutionException e) {
             LOG.warn("group sizes: mail tips failed, sizes unknown: {}", e.getCause().getMessage());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        } catch (RejectedExecutionException e) {
+            LOG.warn("group sizes: too many look-ups waiting for Graph; sizes unknown");
+        }
+        for (String key : missing) {
+            Optional<Integer> found = sizes.getIfPresent(key);
+            if (found != null) {
+                found.ifPresent(n -> known.put(key, n));
+            }
         }
         return known;
     }
 
-    private Map<String, MailTip> fetch(String sender, List<String> addresses) {
+    /** Joins look-ups already under way and starts one for the rest, so a slow Graph is not asked again and again. */
+    private Set<CompletableFuture<Void>> lookupsFor(String sender, List<String> missing) {
+        Set<CompletableFuture<Void>> waits = new HashSet<>();
+        List<String> start = new ArrayList<>();
+        for (String key : missing) {
+            CompletableFuture<Void> running = pending.get(key);
+            if (running != null) {
+                waits.add(running);
+            } else {
+                start.add(key);
+            }
+        }
+        if (!start.isEmpty()) {
+            CompletableFuture<Void> lookup = new CompletableFuture<>();
+            start.forEach(key -> pending.put(key, lookup));
+            try {
+                executor.execute(() -> {
+                    RuntimeException failure = null;
+                    try {
+                        fetch(sender, start);
+                    } catch (RuntimeException e) {
+                        failure = e;
+                    }
+                    // Unlisted before completing, so a caller woken by the completion starts afresh after a failure.
+                    start.forEach(key -> pending.remove(key, lookup));
+                    if (failure == null) {
+                        lookup.complete(null);
+                    } else {
+                        lookup.completeExceptionally(failure);
+                    }
+                });
+            } catch (RejectedExecutionException e) {
+                start.forEach(key -> pending.remove(key, lookup));
+                throw e;
+            }
+            waits.add(lookup);
+        }
+        return waits;
+    }
+
+    private void fetch(String sender, List<String> addresses) {
         Map<String, MailTip> tips = graph.mailTips(sender, addresses);
         for (String a : addresses) {
             MailTip t = tips.get(a);
             sizes.put(a, Optional.ofNullable(t == null ? null : t.totalMemberCount()));
         }
-        return tips;
     }
 }
