@@ -85,8 +85,9 @@ public final class Postvakt implements AutoCloseable {
             new ProcessorMetrics().bindTo(metrics);
             new UptimeMetrics().bindTo(metrics);
 
+            // A test's own gateway is left alone until used; the configured one starts loading staff names now.
             GraphServices graphServices = GraphServices.over(graphOverride != null ? graphOverride : graphFor(config),
-                    GraphSettings.defaults(config.graphBaseUrl()));
+                    GraphSettings.defaults(config.graphBaseUrl()), graphOverride == null);
             closeables.add(graphServices);
             GraphGateway graph = graphServices.gateway();
 

@@ -35,8 +35,11 @@ public final class GraphServices implements AutoCloseable {
                 : new NotConfiguredGraph();
     }
 
-    /** Adapters over {@code gateway}; background loading starts only when the gateway is configured. */
-    public static GraphServices over(GraphGateway gateway, GraphSettings settings) {
+    /**
+     * Adapters over {@code gateway}. With {@code loadNow} the staff list starts loading at once; otherwise on first
+     * use. Nothing runs in the background when the gateway is not configured.
+     */
+    public static GraphServices over(GraphGateway gateway, GraphSettings settings, boolean loadNow) {
         if (!gateway.configured()) {
             return new GraphServices(gateway, GroupSizeLookup.UNKNOWN, StaffDirectory.of(List.of()), null);
         }
@@ -48,9 +51,13 @@ public final class GraphServices implements AutoCloseable {
                     return t;
                 });
         lookups.allowCoreThreadTimeOut(true);
+        GraphStaffDirectory staff = new GraphStaffDirectory(gateway, settings.staffRefresh());
+        if (loadNow) {
+            staff.start();
+        }
         return new GraphServices(gateway,
-                new MailTipsGroupSizes(gateway, settings.groupSizeTtl(), settings.lookupTimeout(), lookups),
-                new GraphStaffDirectory(gateway, settings.staffRefresh()), lookups);
+                new MailTipsGroupSizes(gateway, settings.groupSizeTtl(), settings.lookupTimeout(), lookups), staff,
+                lookups);
     }
 
     public GraphGateway gateway() {

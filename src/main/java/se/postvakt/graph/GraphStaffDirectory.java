@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -13,7 +14,8 @@ import se.postvakt.sender.StaffDirectory;
 
 /**
  * The staff name list, loaded page by page from Graph on a background thread and reloaded on a schedule. Reads never
- * wait: until the first load finishes the list is empty, and a failed reload keeps the previous list.
+ * wait: until the first load finishes the list is empty, and a failed reload keeps the previous list. The server starts
+ * loading at start-up; a directory over a test's own gateway starts on first use, so it makes no calls unasked.
  */
 public final class GraphStaffDirectory implements StaffDirectory, AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(GraphStaffDirectory.class);
@@ -21,26 +23,37 @@ public final class GraphStaffDirectory implements StaffDirectory, AutoCloseable 
     private final GraphGateway graph;
     private final AtomicLong version = new AtomicLong();
     private final ScheduledExecutorService scheduler;
+    private final Duration refresh;
+    private final AtomicBoolean started = new AtomicBoolean();
     private volatile List<Person> people = List.of();
 
-    /** Starts loading at once and then every {@code refresh}. */
+    /** Loading starts on {@link #start()} or on the first read, then repeats every {@code refresh}. */
     public GraphStaffDirectory(GraphGateway graph, Duration refresh) {
         this.graph = graph;
+        this.refresh = refresh;
         this.scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "postvakt-staff-directory");
             t.setDaemon(true);
             return t;
         });
-        scheduler.scheduleWithFixedDelay(this::refreshQuietly, 0, refresh.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    /** Starts the background loading now (idempotent); reads start it too. */
+    public void start() {
+        if (started.compareAndSet(false, true)) {
+            scheduler.scheduleWithFixedDelay(this::refreshQuietly, 0, refresh.toMillis(), TimeUnit.MILLISECONDS);
+        }
     }
 
     @Override
     public List<Person> people() {
+        start();
         return people;
     }
 
     @Override
     public long version() {
+        start();
         return version.get();
     }
 

@@ -26,6 +26,7 @@ class GraphWiringTest {
                 .group("alla.larare@mjolby.se", 312, 0);
              TestServer s = new TestServer(Map.of(), fake.gateway())) {
             assertTrue(s.get("/health", null).body().contains("\"graph\":\"on\""));
+            assertEquals(0, fake.requests().size(), "a test's own gateway is not called before it is used");
             GraphServices graph = s.postvakt().graph();
             assertEquals(Map.of("alla.larare@mjolby.se", 312),
                     graph.groupSizes().sizes("anna@mjolby.se", List.of("alla.larare@mjolby.se")));
