@@ -169,6 +169,29 @@ class MsalTokensTest {
     }
 
     @Test
+    void a_pfx_without_password_works_too() throws Exception {
+        HeldCertificate app = new HeldCertificate.Builder().commonName("postvakt").rsa2048().build();
+        java.security.KeyStore ks = java.security.KeyStore.getInstance("PKCS12");
+        ks.load(null, null);
+        ks.setKeyEntry("postvakt", app.keyPair().getPrivate(), new char[0],
+                new java.security.cert.Certificate[]{app.certificate()});
+        Path pfx = dir.resolve("postvakt.pfx");
+        try (var out = Files.newOutputStream(pfx)) {
+            ks.store(out, new char[0]);
+        }
+        assertEquals("app-1", tokens("", pfx).appToken());
+        assertTrue(tokenRequests.get(0).containsKey("client_assertion"));
+    }
+
+    @Test
+    void an_unreadable_certificate_is_a_clear_configuration_error() throws Exception {
+        Path junk = dir.resolve("junk.pem");
+        Files.writeString(junk, "-----BEGIN CERTIFICATE-----\nAAAA\n-----END CERTIFICATE-----\n");
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> MsalTokens.credential("", junk));
+        assertTrue(e.getMessage().contains("ENTRA_CLIENT_CERTIFICATE_PATH"), e.getMessage());
+    }
+
+    @Test
     void a_refused_credential_is_forbidden_not_unavailable() {
         status = 401;
         GraphException e = assertThrows(GraphException.class, () -> tokens("wrong", null).appToken());
