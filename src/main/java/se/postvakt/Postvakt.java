@@ -27,9 +27,11 @@ import se.postvakt.auth.RemoteJwks;
 import se.postvakt.auth.TokenValidator;
 import se.postvakt.config.AppConfig;
 import se.postvakt.db.Database;
+import se.postvakt.directory.DirectoryApi;
 import se.postvakt.db.Sql;
 import se.postvakt.graph.GraphGateway;
-import se.postvakt.graph.NotConfiguredGraph;
+import se.postvakt.graph.GraphServices;
+import se.postvakt.graph.GraphSettings;
 import se.postvakt.policy.PolicyApi;
 import se.postvakt.policy.PolicyRepository;
 import se.postvakt.policy.PolicySchema;
@@ -51,11 +53,13 @@ public final class Postvakt implements AutoCloseable {
     private final Javalin app;
     private final PolicyStore policy;
     private final DevTokens devTokens;
+    private final GraphServices graph;
     private final List<AutoCloseable> closeables;
 
     private Postvakt(AppConfig config, Database db, Javalin app, PolicyStore policy, DevTokens devTokens,
-                     List<AutoCloseable> closeables) {
+                     GraphServices graph, List<AutoCloseable> closeables) {
         this.config = config;
+        this.graph = graph;
         this.db = db;
         this.app = app;
         this.policy = policy;
@@ -85,7 +89,11 @@ public final class Postvakt implements AutoCloseable {
             new ProcessorMetrics().bindTo(metrics);
             new UptimeMetrics().bindTo(metrics);
 
-            GraphGateway graph = graphOverride != null ? graphOverride : graphFor(config);
+            // A test's own gateway is left alone until used; the configured one starts loading staff names now.
+            GraphServices graphServices = GraphServices.over(graphOverride != null ? graphOverride : graphFor(config),
+                    GraphSettings.defaults(config.graphBaseUrl()), graphOverride == null);
+            closeables.add(graphServices);
+            GraphGateway graph = graphServices.gateway();
 
             PolicyStore policy = new PolicyStore(new PolicyRepository(sql), PolicySchema.standard(config.orgDomains()),
                     clock, Duration.ofSeconds(2));
@@ -121,21 +129,29 @@ public final class Postvakt implements AutoCloseable {
             closeables.add(absences);
             modules.add(absences.api());
             modules.add(new AuditApi(audit));
+            modules.add(new DirectoryApi(graph, graphServices.staffDirectory()));
 
             Javalin app = App.create(config, new AccessCheck(validator), new RequestLog(metrics), modules);
             app.start(config.bindAddress(), config.port());
-            Postvakt p = new Postvakt(config, db, app, policy, devTokens, closeables);
+            Postvakt p = new Postvakt(config, db, app, policy, devTokens, graphServices, closeables);
             p.announce(Duration.ofNanos(System.nanoTime() - t0));
             return p;
         } catch (RuntimeException e) {
+            closeables.forEach(c -> {
+                try {
+                    c.close();
+                } catch (Exception ignored) {
+                    // Start-up already failed; the first error is the one to report.
+                }
+            });
             db.close();
             throw e;
         }
     }
 
-    /** The Graph gateway the configuration describes. */
+    /** The Graph gateway the configuration describes: the SDK with msal4j tokens, or "not configured". */
     static GraphGateway graphFor(AppConfig config) {
-        return new NotConfiguredGraph();
+        return GraphServices.gatewayFor(config, GraphSettings.defaults(config.graphBaseUrl()));
     }
 
     private void announce(Duration startup) {
@@ -145,7 +161,7 @@ public final class Postvakt implements AutoCloseable {
         if (!config.entraConfigured() && !config.authDevMode()) {
             off.add("Entra ID is not configured (ENTRA_TENANT_ID, ENTRA_CLIENT_ID): every /api call answers 401");
         }
-        if (!config.graphConfigured()) {
+        if (!graph.gateway().configured()) {
             off.add("Microsoft Graph is not configured (ENTRA_CLIENT_SECRET or ENTRA_CLIENT_CERTIFICATE_PATH): "
                     + "absence enforcement, group sizes, staff names and reports by mail are off");
         }
@@ -187,6 +203,11 @@ public final class Postvakt implements AutoCloseable {
 
     public Database database() {
         return db;
+    }
+
+    /** The Graph gateway and its adapters: group sizes for the compose check, staff names for the sender check. */
+    public GraphServices graph() {
+        return graph;
     }
 
     @Override
