@@ -133,8 +133,8 @@ function control(f) {
       hint = t('policy.hintEmail');
       break;
     default:
-      if (f.maxLength > 400) {
-        input = el('textarea', { rows: 6, maxlength: f.maxLength });
+      if (f.path.includes('templates')) {
+        input = el('textarea', { rows: f.path.endsWith('delegateSentence') ? 2 : 7, maxlength: f.maxLength });
         input.value = value || '';
         hint = f.path.includes('templates') ? t('policy.hintTemplate') : null;
       } else {
@@ -146,7 +146,9 @@ function control(f) {
   controls[f.path] = input;
   const node = field(id, label, input, hint);
   if (f.kind === 'bytes') {
-    node.replaceChild(el('div', {}, input, el('span', { class: 'unit' }, 'MB')), input);
+    const wrap = el('div');
+    input.replaceWith(wrap);
+    wrap.append(input, el('span', { class: 'unit' }, 'MB'));
   }
   return node;
 }

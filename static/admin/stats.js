@@ -55,6 +55,7 @@ async function fetchRange(from, to, bar) {
 export function renderStats(panel) {
   const from = el('input', { type: 'date', value: range.from, required: true });
   const to = el('input', { type: 'date', value: range.to, required: true });
+  const status = el('div', { id: 'stats-progress' });
   const out = el('div', { id: 'stats-out' });
   const presets = [
     ['stats.last30', 29], ['stats.last12w', 83], ['stats.last12m', 364],
@@ -74,16 +75,20 @@ export function renderStats(panel) {
     from.removeAttribute('aria-invalid');
     range = { from: from.value, to: to.value };
     const bar = progress(t('common.loading'));
-    out.replaceChildren(bar.node);
+    status.replaceChildren(bar.node);
+    out.setAttribute('aria-busy', 'true');
     try {
       await chartLibrary();
       data = await fetchRange(range.from, range.to, bar);
       draw(out);
     } catch (e) {
-      out.replaceChildren(errorNotice(e));
+      status.replaceChildren(errorNotice(e));
+      out.replaceChildren();
+    } finally {
+      out.removeAttribute('aria-busy');
     }
   });
-  panel.replaceChildren(el('h2', {}, t('stats.title')), el('p', { class: 'muted' }, t('stats.intro')), form, out);
+  panel.replaceChildren(el('h2', {}, t('stats.title')), el('p', { class: 'muted' }, t('stats.intro')), form, status, out);
   if (data && data.from === range.from && data.to === range.to) chartLibrary().then(() => draw(out));
   else form.requestSubmit();
 }

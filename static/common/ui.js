@@ -75,10 +75,10 @@ export function table(columns, rows, caption) {
  */
 export function tabs(mount, list) {
   const bar = el('div', { role: 'tablist', class: 'tabs', 'aria-label': t('app.name') });
-  const panel = el('section', { role: 'tabpanel', class: 'panel', tabindex: '-1' });
+  const panel = el('section', { role: 'tabpanel', class: 'panel', tabindex: '0' });
   const buttons = list.map((tab) => el('button', {
     role: 'tab', id: `tab-${tab.id}`, type: 'button', 'aria-controls': 'panel', 'data-i18n': tab.label,
-    onclick: () => show(tab.id, true),
+    onclick: () => show(tab.id),
   }, t(tab.label)));
   panel.id = 'panel';
   bar.addEventListener('keydown', (ev) => {
@@ -89,12 +89,12 @@ export function tabs(mount, list) {
     ev.preventDefault();
     const b = buttons[(next + buttons.length) % buttons.length];
     b.focus();
-    b.click();
+    show(list[(next + buttons.length) % buttons.length].id);
   });
   bar.append(...buttons);
   mount.replaceChildren(bar, panel);
   let currentId = null;
-  function show(id, focusPanel = false) {
+  function show(id) {
     const tab = list.find((x) => x.id === id) ?? list[0];
     currentId = tab.id;
     buttons.forEach((b, i) => {
@@ -105,7 +105,6 @@ export function tabs(mount, list) {
     panel.setAttribute('aria-labelledby', `tab-${tab.id}`);
     history.replaceState(null, '', `#${tab.id}`);
     tab.render(panel);
-    if (focusPanel) panel.focus({ preventScroll: true });
   }
   onLangChange(() => show(currentId));
   show(location.hash.slice(1));
