@@ -20,7 +20,7 @@ if (user) {
 /** The page skeleton; rebuilt when the language changes, then filled from the data already fetched. */
 function build() {
   const main = document.getElementById('main');
-  main.replaceChildren(
+  main.replaceChildren(...[
     user.roles.includes('manager') || user.roles.includes('admin') ? null : notice(t('manager.notManager'), 'warning'),
     el('div', { id: 'flash', tabindex: '-1' }),
     el('section', { class: 'card', 'aria-labelledby': 'team-title' }, el('h2', { id: 'team-title' }, t('team.title')),
@@ -28,7 +28,7 @@ function build() {
     el('section', { class: 'card', 'aria-labelledby': 'register-title' }, el('h2', { id: 'register-title' }, t('register.title')),
       el('div', { id: 'register' }, loading())),
     el('section', { class: 'card', 'aria-labelledby': 'compliance-title' }, el('h2', { id: 'compliance-title' }, t('compliance.title')),
-      el('div', { id: 'compliance' }, loading())));
+      el('div', { id: 'compliance' }, loading()))].filter(Boolean));
   if (state.loaded) {
     renderTeam();
     renderCompliance();
@@ -261,11 +261,8 @@ function renderRegister() {
     try {
       await api('/api/v1/absences', { method: 'POST', body });
       const name = nameOf(body.user);
-      form.reset();
-      first.value = today();
-      last.value = addDays(today(), 6);
       await refresh();
-      update();
+      renderRegister();
       flash(t('register.done', { name }));
     } catch (e) {
       const map = { user: who, start: first, end: last, delegate, 'autoReply.internal': internal, 'autoReply.external': external };
@@ -293,7 +290,7 @@ function dialog(titleText, content, confirmText, onConfirm, danger = false) {
   const ok = el('button', { type: 'submit', class: danger ? 'danger' : 'primary' }, confirmText);
   const d = el('dialog', { 'aria-labelledby': 'dialog-title' },
     el('form', { method: 'dialog' }, el('h2', { id: 'dialog-title' }, titleText), content, error,
-      el('div', { class: 'row' }, ok, el('button', { type: 'button', onclick: () => d.close() }, t('common.cancel')))));
+      el('div', { class: 'row' }, ok, el('button', { type: 'button', autofocus: danger, onclick: () => d.close() }, t('common.cancel')))));
   d.querySelector('form').addEventListener('submit', async (ev) => {
     ev.preventDefault();
     ok.disabled = true;
