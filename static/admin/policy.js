@@ -1,9 +1,8 @@
 // The policy editor, generated from GET /api/v1/policy/schema, and the history of changes as a readable diff.
 import { t, lang, formatDateTime, formatNumber } from '/common/i18n.js';
-import { el, notice, errorNotice, loading, field, setFieldError } from '/common/ui.js';
+import { el, notice, errorNotice, loading, field, setFieldError, today, addDays } from '/common/ui.js';
 import { api, ApiError } from '/common/api.js';
 import { fillTemplate, unknownPlaceholders, returnDay } from '/common/templates.js';
-import { today, addDays } from '/common/ui.js';
 
 const MB = 1024 * 1024;
 const DOMAIN = /^(?=.{1,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\.)+(xn--[a-z0-9-]{1,59}|[a-z]{2,63})$/;
@@ -16,6 +15,9 @@ let byPath = {};
 let loaded = null;
 let draft = null;
 let status = null;
+let unsaved = false;
+
+window.addEventListener('beforeunload', (ev) => { if (unsaved) ev.preventDefault(); });
 
 export async function loadSchema(apiFn) {
   const body = await apiFn('/api/v1/policy/schema');
@@ -71,10 +73,12 @@ export async function renderPolicy(panel) {
   const saveButton = el('button', { type: 'submit', class: 'primary', id: 'save' }, t('policy.save'));
   const dirty = el('span', { id: 'dirty', class: 'muted', 'aria-live': 'polite' });
   form.append(el('div', { class: 'savebar' }, saveButton,
-    el('button', { type: 'button', onclick: () => { draft = null; renderPolicy(panel); } }, t('policy.discard')),
+    el('button', { type: 'button', onclick: () => { draft = null; unsaved = false; renderPolicy(panel); } }, t('policy.discard')),
     el('span', { class: 'muted' }, t('policy.version', { version: loaded.version })), dirty));
-  form.addEventListener('input', () => { dirty.textContent = t('policy.unsaved'); updatePreview(); });
-  form.addEventListener('change', () => { dirty.textContent = t('policy.unsaved'); updatePreview(); });
+  const changed = () => { unsaved = true; dirty.textContent = t('policy.unsaved'); updatePreview(); };
+  form.addEventListener('input', changed);
+  form.addEventListener('change', changed);
+  if (unsaved) dirty.textContent = t('policy.unsaved');
   form.addEventListener('submit', (ev) => { ev.preventDefault(); save(form, summary, statusBox, panel, saveButton); });
   panel.replaceChildren(
     el('h2', {}, t('policy.title')), el('p', { class: 'muted' }, t('policy.intro')),
@@ -276,6 +280,7 @@ async function save(form, summary, statusBox, panel, button) {
   try {
     const saved = await api('/api/v1/policy', { method: 'PUT', body });
     draft = null;
+    unsaved = false;
     status = notice(t('policy.saved', { version: saved.version }), 'success');
     await renderPolicy(panel);
     document.getElementById('policy-status')?.focus?.();
@@ -295,7 +300,7 @@ async function save(form, summary, statusBox, panel, button) {
       statusBox.replaceChildren(notice(t('policy.conflict'), 'warning',
         el('p', {}, t('policy.conflictDetail')),
         el('div', { class: 'row' },
-          el('button', { type: 'button', class: 'primary', id: 'reload-policy', onclick: async () => { draft = null; await renderPolicy(panel); } }, t('policy.reload')),
+          el('button', { type: 'button', class: 'primary', id: 'reload-policy', onclick: async () => { draft = null; unsaved = false; await renderPolicy(panel); } }, t('policy.reload')),
           el('a', { href: '#history', onclick: () => document.getElementById('tab-history').click() }, t('policy.seeHistory')))));
       statusBox.querySelector('button').focus();
     } else {

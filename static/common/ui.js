@@ -28,6 +28,7 @@ export function notice(text, kind = 'info', ...extra) {
 /** A plain-Swedish explanation of a failed call; 404 means the feature is not on this server yet. */
 export function explain(e) {
   if (e.status === 0) return t('err.network');
+  if (e.status === 401) return t('auth.expired');
   if (e.status === 403) return t('err.forbidden');
   if (e.status === 404) return t('err.notAvailable', { path: e.path });
   if (e.status >= 500) return t('err.server', { status: e.status });
@@ -35,7 +36,9 @@ export function explain(e) {
 }
 
 export function errorNotice(e) {
-  return notice(explain(e), e.status === 404 ? 'warning' : 'error');
+  const again = e.status === 401
+    ? el('button', { type: 'button', class: 'primary', onclick: () => location.reload() }, t('auth.signIn')) : null;
+  return notice(explain(e), e.status === 404 ? 'warning' : 'error', again);
 }
 
 /** A loading line that screen readers hear once. */

@@ -11,7 +11,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -38,9 +37,7 @@ class AdminPageBrowserTest {
 
     @AfterEach
     void no_script_errors() {
-        List<String> errors = List.copyOf(h.pageErrors);
-        h.pageErrors.clear();
-        assertTrue(errors.isEmpty(), "JavaScript errors: " + errors);
+        h.assertNoScriptErrors();
     }
 
     static JsonNode api(String method, String path, String body) throws Exception {
@@ -235,5 +232,20 @@ class AdminPageBrowserTest {
         assertEquals("en", page.getAttribute("html", "lang"));
         page.click("#lang");
         assertEquals("Historik", page.textContent("#tab-history"));
+    }
+
+    @Test
+    void a_small_laptop_screen_needs_no_sideways_scrolling() {
+        Page page = h.page("admin");
+        page.setViewportSize(1024, 640);
+        for (String tab : new String[] {"policy", "history", "stats", "reports", "audit", "reconciler"}) {
+            page.navigate(h.base() + "/admin/#" + tab);
+            page.waitForSelector("#panel h2");
+            page.waitForLoadState(com.microsoft.playwright.options.LoadState.NETWORKIDLE);
+            assertTrue((Boolean) page.evaluate("document.documentElement.scrollWidth <= window.innerWidth"), tab);
+        }
+        page.navigate(h.base() + "/admin/#policy");
+        page.waitForSelector("#policy-form");
+        BrowserHarness.screenshotView(page, "admin-policy-1024");
     }
 }

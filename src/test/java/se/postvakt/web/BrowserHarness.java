@@ -28,10 +28,19 @@ final class BrowserHarness implements AutoCloseable {
     private final Browser browser;
     final List<String> pageErrors = new ArrayList<>();
 
+    private final boolean ownsServer;
+
+    /** A dev-mode server of its own with the given statistics sources. */
     BrowserHarness(StatsSources stats) {
-        var config = ConfigLoader.load(Map.of("AUTH_DEV_MODE", "true", "BIND_ADDRESS", "127.0.0.1", "PORT", "0",
-                "DATABASE_URL", "jdbc:h2:mem:pages-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1", "ORG_DOMAINS", "mjolby.se"), null);
-        server = Postvakt.start(config, Clock.systemUTC(), null, stats);
+        this(Postvakt.start(ConfigLoader.load(Map.of("AUTH_DEV_MODE", "true", "BIND_ADDRESS", "127.0.0.1", "PORT", "0",
+                "DATABASE_URL", "jdbc:h2:mem:pages-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1", "ORG_DOMAINS", "mjolby.se"), null),
+                Clock.systemUTC(), null, stats), true);
+    }
+
+    /** A browser for a server someone else runs and closes. */
+    BrowserHarness(Postvakt server, boolean ownsServer) {
+        this.server = server;
+        this.ownsServer = ownsServer;
         playwright = Playwright.create();
         browser = playwright.chromium().launch(new BrowserType.LaunchOptions()
                 .setExecutablePath(Path.of("/usr/bin/chromium"))
@@ -44,12 +53,14 @@ final class BrowserHarness implements AutoCloseable {
         return "http://127.0.0.1:" + server.port();
     }
 
-    /** A fresh browser context (laptop-sized, Swedish) signed in as staff, manager or admin, not yet navigated. */
+    /** A fresh browser context (laptop-sized, Swedish) signed in as staff, manager or admin (null: nobody), not yet navigated. */
     Page page(String who) {
         BrowserContext ctx = browser.newContext(new Browser.NewContextOptions().setViewportSize(1366, 900).setLocale("sv-SE")
                 .setTimezoneId("Europe/Stockholm"));
         ctx.setDefaultTimeout(15_000);
-        ctx.addInitScript("sessionStorage.setItem('postvakt.devToken', '" + server.devToken(who) + "');");
+        if (who != null) {
+            ctx.addInitScript("sessionStorage.setItem('postvakt.devToken', '" + server.devToken(who) + "');");
+        }
         Page page = ctx.newPage();
         page.onPageError(e -> pageErrors.add(e));
         page.onConsoleMessage(m -> {
@@ -59,6 +70,13 @@ final class BrowserHarness implements AutoCloseable {
             }
         });
         return page;
+    }
+
+    /** Fails on any JavaScript error the pages reported since the last call. */
+    void assertNoScriptErrors() {
+        List<String> errors = List.copyOf(pageErrors);
+        pageErrors.clear();
+        org.junit.jupiter.api.Assertions.assertTrue(errors.isEmpty(), "JavaScript errors: " + errors);
     }
 
     static void screenshot(Page page, String name) {
@@ -74,6 +92,8 @@ final class BrowserHarness implements AutoCloseable {
     public void close() {
         browser.close();
         playwright.close();
-        server.close();
+        if (ownsServer) {
+            server.close();
+        }
     }
 }

@@ -43,9 +43,7 @@ class ManagerPageBrowserTest {
 
     @AfterEach
     void no_script_errors() {
-        List<String> errors = List.copyOf(h.pageErrors);
-        h.pageErrors.clear();
-        assertTrue(errors.isEmpty(), "JavaScript errors: " + errors);
+        h.assertNoScriptErrors();
     }
 
     /** In-browser stand-in for the absences and directory endpoints, keeping the absences it is given. */
