@@ -217,6 +217,78 @@ class AdminPageBrowserTest {
         BrowserHarness.screenshot(page, "admin-reconciler-missing");
     }
 
+    /**
+     * CANNED ENDPOINTS: reports (issue 4), audit and the reconciler (issue 6) live in other branches, so the browser
+     * answers them here with JSON shaped as the README says; after the merge, call the real endpoints instead.
+     */
+    @Test
+    void reports_and_audit_lists_send_their_filters_and_the_reconciler_shows_progress_then_figures() {
+        Page page = h.page("admin");
+        java.util.List<String> urls = new java.util.concurrent.CopyOnWriteArrayList<>();
+        page.route(url -> url.contains("/api/v1/sender/reports") || url.contains("/api/v1/audit")
+                || url.contains("/api/v1/absences/"), route -> {
+            String url = route.request().url();
+            urls.add(route.request().method() + " " + url);
+            String body;
+            if (url.contains("/sender/reports")) {
+                body = """
+                    {"reports": [{"id": 7, "reportedAt": "2026-11-27T09:14:00Z", "reportedBy": "anna.svensson@mjolby.se",
+                      "from": {"address": "it-support@mjolby-se.com", "name": "Mjölby kommun IT"}, "verdict": "dangerous",
+                      "reasons": [{"code": "lookalike-domain"}, {"code": "auth-failed"}], "comment": "Bad om lösenord"}], "total": 1}""";
+            } else if (url.contains("/audit")) {
+                body = """
+                    {"entries": [{"id": 1, "at": "2026-11-28T06:00:00Z", "actor": "chef@mjolby.se", "mailbox": "eva.berg@mjolby.se",
+                      "action": "setAutoReplies", "detail": "scheduled 2026-12-01 – 2026-12-08", "result": "ok"},
+                     {"id": 2, "at": "2026-11-28T06:00:01Z", "actor": "reconciler", "mailbox": "bo.nilsson@mjolby.se",
+                      "action": "createInboxRule", "result": "failed", "error": "429 Too Many Requests"}], "total": 2}""";
+            } else if (url.endsWith("/reconcile/status")) {
+                body = """
+                    {"lastPass": {"startedAt": "2026-11-29T08:00:00Z", "finishedAt": "2026-11-29T08:00:04Z",
+                      "examined": 312, "changed": 4, "failed": 1, "durationMs": 4120}, "nextPassAt": "2026-11-29T08:05:00Z"}""";
+            } else if (url.endsWith("/compliance")) {
+                body = """
+                    {"absentWithoutReply": [], "delegations": [],
+                     "failures": [{"user": "bo.nilsson@mjolby.se", "reason": "Graph answered 429", "since": "2026-11-29T07:55:00Z", "attempts": 3}]}""";
+            } else {
+                body = "{\"examined\": 315, \"changed\": 2, \"failed\": 0, \"durationMs\": 2480}";
+            }
+            route.fulfill(new com.microsoft.playwright.Route.FulfillOptions().setStatus(200).setContentType("application/json").setBody(body));
+        });
+        page.navigate(h.base() + "/admin/#reports");
+        page.waitForSelector("#reports-out table");
+        assertTrue(page.textContent("#reports-out").contains("it-support@mjolby-se.com"));
+        assertTrue(page.textContent("#reports-out").contains("Farlig"));
+        page.fill("#reports-sender", "mjolby-se");
+        page.selectOption("#reports-verdict", "dangerous");
+        page.click("#reports-form button[type=submit]");
+        page.waitForCondition(() -> urls.stream().anyMatch(u -> u.contains("sender=mjolby-se") && u.contains("verdict=dangerous")));
+        BrowserHarness.screenshotView(page, "admin-reports");
+
+        page.click("#tab-audit");
+        page.waitForSelector("#audit-out table");
+        assertTrue(page.textContent("#audit-out").contains("429 Too Many Requests"));
+        page.selectOption("#audit-result", "failed");
+        page.fill("#audit-mailbox", "bo.nilsson");
+        page.click("#audit-form button[type=submit]");
+        page.waitForCondition(() -> urls.stream().anyMatch(u -> u.contains("result=failed") && u.contains("mailbox=bo.nilsson")));
+
+        page.click("#tab-reconciler");
+        page.waitForSelector("#reconcile-status .figures");
+        assertTrue(page.textContent("#reconcile-status").contains("312"));
+        assertTrue(page.textContent("#reconcile-failures").contains("Graph answered 429"));
+        // Record what the page showed while the pass ran (the canned answer is too quick to catch otherwise).
+        page.evaluate("() => { window.seen = []; new MutationObserver(() => { if (document.querySelector('#reconcile-run progress')) "
+                + "window.seen.push(document.querySelector('#run-now').disabled); }).observe(document.querySelector('#reconcile-run'), "
+                + "{childList: true, subtree: true}); }");
+        page.click("#run-now");
+        page.waitForSelector("#reconcile-run .figures");
+        assertEquals(Boolean.TRUE, page.evaluate("window.seen[0]"), "a progress bar, and no second pass while one runs");
+        assertTrue(page.textContent("#reconcile-run").contains("Körningen är klar"));
+        assertTrue(page.textContent("#reconcile-run").contains("315"));
+        assertTrue(urls.contains("POST " + h.base() + "/api/v1/absences/reconcile"), urls.toString());
+        BrowserHarness.screenshot(page, "admin-reconciler");
+    }
+
     @Test
     void tabs_work_from_the_keyboard_and_english_is_one_click_away() {
         Page page = h.page("admin");
