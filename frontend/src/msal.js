@@ -1,2 +1,2 @@
-// MSAL.js for nested app authentication, exposed as the global `msal` for pages and the launch-event runtime.
-export { createNestablePublicClientApplication, InteractionRequiredAuthError } from '@azure/msal-browser';
+// MSAL.js exposed as the global `msal`: nested app authentication for the add-in, the redirect flow for the web pages.
+export { createNestablePublicClientApplication, PublicClientApplication, InteractionRequiredAuthError } from '@azure/msal-browser';

@@ -36,9 +36,13 @@ import se.postvakt.policy.PolicyApi;
 import se.postvakt.policy.PolicyRepository;
 import se.postvakt.policy.PolicySchema;
 import se.postvakt.policy.PolicyStore;
+import se.postvakt.stats.StatsApi;
+import se.postvakt.stats.StatsService;
+import se.postvakt.stats.StatsSources;
 import se.postvakt.web.AddinFiles;
 import se.postvakt.web.ApiModule;
 import se.postvakt.web.Health;
+import se.postvakt.web.Pages;
 import se.postvakt.web.RequestLog;
 
 /**
@@ -76,6 +80,11 @@ public final class Postvakt implements AutoCloseable {
      * pointed at a faked Graph); null means build it from the configuration.
      */
     public static Postvakt start(AppConfig config, Clock clock, GraphGateway graphOverride) {
+        return start(config, clock, graphOverride, StatsSources.none());
+    }
+
+    /** As above, with the statistics sources given (tests pass their own; the lead wires the real tables here). */
+    public static Postvakt start(AppConfig config, Clock clock, GraphGateway graphOverride, StatsSources stats) {
         long t0 = System.nanoTime();
         Database db = Database.open(config.databaseUrl(), config.databaseUser(), config.databasePassword());
         List<AutoCloseable> closeables = new ArrayList<>();
@@ -130,6 +139,8 @@ public final class Postvakt implements AutoCloseable {
             modules.add(absences.api());
             modules.add(new AuditApi(audit));
             modules.add(new DirectoryApi(graph, graphServices.staffDirectory()));
+            modules.add(new Pages(config));
+            modules.add(new StatsApi(new StatsService(stats)));
 
             Javalin app = App.create(config, new AccessCheck(validator), new RequestLog(metrics), modules);
             app.start(config.bindAddress(), config.port());

@@ -1,0 +1,99 @@
+package se.postvakt.web;
+
+import com.microsoft.playwright.Browser;
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.BrowserType;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.Playwright;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import se.postvakt.Postvakt;
+import se.postvakt.config.ConfigLoader;
+import se.postvakt.stats.StatsSources;
+
+/**
+ * A real Postvakt in dev mode on a free loopback port with an in-memory H2, and Debian's headless Chromium driven
+ * by Playwright. Pages are opened signed in with a dev token (as a person pasting it would). JavaScript errors on a
+ * page are collected so tests can fail on them.
+ */
+final class BrowserHarness implements AutoCloseable {
+    static final Path SCREENSHOTS = Path.of("target", "screenshots");
+
+    final Postvakt server;
+    private final Playwright playwright;
+    private final Browser browser;
+    final List<String> pageErrors = new ArrayList<>();
+
+    private final boolean ownsServer;
+
+    /** A dev-mode server of its own with the given statistics sources. */
+    BrowserHarness(StatsSources stats) {
+        this(Postvakt.start(ConfigLoader.load(Map.of("AUTH_DEV_MODE", "true", "BIND_ADDRESS", "127.0.0.1", "PORT", "0",
+                "DATABASE_URL", "jdbc:h2:mem:pages-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1", "ORG_DOMAINS", "mjolby.se"), null),
+                Clock.systemUTC(), null, stats), true);
+    }
+
+    /** A browser for a server someone else runs and closes. */
+    BrowserHarness(Postvakt server, boolean ownsServer) {
+        this.server = server;
+        this.ownsServer = ownsServer;
+        playwright = Playwright.create();
+        browser = playwright.chromium().launch(new BrowserType.LaunchOptions()
+                .setExecutablePath(Path.of("/usr/bin/chromium"))
+                .setHeadless(true)
+                .setArgs(List.of("--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                        "--disable-component-update", "--disable-sync", "--no-first-run", "--lang=sv-SE")));
+    }
+
+    String base() {
+        return "http://127.0.0.1:" + server.port();
+    }
+
+    /** A fresh browser context (laptop-sized, Swedish) signed in as staff, manager or admin (null: nobody), not yet navigated. */
+    Page page(String who) {
+        BrowserContext ctx = browser.newContext(new Browser.NewContextOptions().setViewportSize(1366, 900).setLocale("sv-SE")
+                .setTimezoneId("Europe/Stockholm"));
+        ctx.setDefaultTimeout(15_000);
+        if (who != null) {
+            ctx.addInitScript("sessionStorage.setItem('postvakt.devToken', '" + server.devToken(who) + "');");
+        }
+        Page page = ctx.newPage();
+        page.onPageError(e -> pageErrors.add(e));
+        page.onConsoleMessage(m -> {
+            if ("error".equals(m.type()) && !m.text().contains("404") && !m.text().contains("403") && !m.text().contains("409")
+                    && !m.text().contains("400")) {
+                pageErrors.add(m.text());
+            }
+        });
+        return page;
+    }
+
+    /** Fails on any JavaScript error the pages reported since the last call. */
+    void assertNoScriptErrors() {
+        List<String> errors = List.copyOf(pageErrors);
+        pageErrors.clear();
+        org.junit.jupiter.api.Assertions.assertTrue(errors.isEmpty(), "JavaScript errors: " + errors);
+    }
+
+    static void screenshot(Page page, String name) {
+        page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve(name + ".png")).setFullPage(true));
+    }
+
+    /** What is on screen only, for long pages scrolled to the part under test. */
+    static void screenshotView(Page page, String name) {
+        page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve(name + ".png")));
+    }
+
+    @Override
+    public void close() {
+        browser.close();
+        playwright.close();
+        if (ownsServer) {
+            server.close();
+        }
+    }
+}
