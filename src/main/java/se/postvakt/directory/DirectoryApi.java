@@ -44,7 +44,7 @@ public final class DirectoryApi implements ApiModule {
             if (q == null || q.strip().length() < 2) {
                 throw ApiException.field("q", "must be at least 2 characters");
             }
-            ctx.json(Map.of("people", search(q)));
+            ctx.json(Map.of("users", search(q)));
         }, Role.STAFF);
     }
 
@@ -57,12 +57,13 @@ public final class DirectoryApi implements ApiModule {
         return staff.people().stream()
                 .filter(p -> fold(p.name()).contains(q) || p.address().toLowerCase(Locale.ROOT).contains(q))
                 .limit(MAX_RESULTS)
-                .map(p -> Map.of("name", p.name(), "address", p.address()))
+                .map(p -> Map.of("displayName", p.name(), "mail", p.address()))
                 .toList();
     }
 
     private static Map<String, String> view(GraphUser u) {
-        return Map.of("id", nz(u.id()), "name", nz(u.displayName()), "address", nz(u.mail() != null ? u.mail() : u.userPrincipalName()),
+        return Map.of("id", nz(u.id()), "displayName", nz(u.displayName()),
+                "mail", nz(u.mail() != null ? u.mail() : u.userPrincipalName()).toLowerCase(Locale.ROOT),
                 "jobTitle", nz(u.jobTitle()), "department", nz(u.department()));
     }
 
