@@ -79,17 +79,16 @@ export function renderAudit(panel) {
       { name: 'from', label: t('common.from'), type: 'date', value: addDays(today(), -7) },
       { name: 'to', label: t('common.to'), type: 'date', value: today() },
       { name: 'mailbox', label: t('audit.mailbox') },
-      { name: 'actor', label: t('audit.actor') },
-      { name: 'result', label: t('audit.result'), choices: [['ok', t('audit.ok')], ['failed', t('audit.failed')]] },
+      { name: 'askedBy', label: t('audit.actor') },
     ],
-    fetch: async (p) => rowsOf(await api(`/api/v1/audit${query(p)}`), 'entries'),
+    fetch: async (p) => rowsOf(await api(`/api/v1/audit${query(p)}`), 'events'),
     columns: [
       { label: t('audit.when'), value: (r) => formatDateTime(r.at) },
-      { label: t('audit.actor'), value: (r) => r.actor ?? '' },
+      { label: t('audit.actor'), value: (r) => r.askedBy ?? '' },
       { label: t('audit.mailbox'), value: (r) => r.mailbox ?? '' },
       { label: t('audit.action'), value: (r) => r.action ?? '' },
       { label: t('audit.result'), value: (r) => (r.result === 'ok' ? badge('ok', t('audit.ok')) : badge('err', t('audit.failed'))) },
-      { label: t('audit.detail'), value: (r) => [r.detail, r.error].filter(Boolean).join(' – ') },
+      { label: t('audit.detail'), value: (r) => [r.detail, r.result !== 'ok' ? r.result : ''].filter(Boolean).join(' – ') },
     ],
   });
 }

@@ -38,6 +38,7 @@ final class AbsenceApi implements ApiModule {
         routes.get("/api/v1/absences/compliance", ctx -> ctx.json(service.compliance(AccessCheck.principal(ctx))),
                 Role.MANAGER, Role.ADMIN);
         routes.post("/api/v1/absences/reconcile", ctx -> ctx.json(reconciler.runPass(RECONCILE_WAIT)), Role.ADMIN);
+        routes.get("/api/v1/absences/reconcile/status", ctx -> ctx.json(reconciler.status()), Role.ADMIN);
         routes.get("/api/v1/absences/{id}", ctx -> ctx.json(service.get(AccessCheck.principal(ctx),
                 ctx.pathParam("id"))), Role.STAFF);
         routes.patch("/api/v1/absences/{id}", ctx -> ctx.json(service.update(AccessCheck.principal(ctx),

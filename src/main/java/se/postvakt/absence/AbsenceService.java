@@ -192,7 +192,8 @@ public final class AbsenceService {
                     continue;
                 }
                 MailboxState st = states.get(a.user());
-                Map<String, Object> row = row("user", a.user(), "absenceId", a.id(), "start", a.start(), "end", a.end());
+                Map<String, Object> row = row("user", a.user(), "absenceId", a.id(), "start", a.start(), "end", a.end(),
+                        "since", a.start());
                 if (st != null && MailboxState.THEIRS.equals(st.replyMode)) {
                     complied.add(row);
                 } else if (st == null || !st.replyOn()) {
@@ -201,8 +202,8 @@ public final class AbsenceService {
                     withoutReply.add(row);
                 }
                 if (st != null && st.ruleId != null) {
-                    delegations.add(row("user", a.user(), "delegate", st.ruleDelegate, "mode", st.ruleMode,
-                            "calendar", st.calPermId != null, "until", a.end()));
+                    delegations.add(row("user", a.user(), "absenceId", a.id(), "delegate", st.ruleDelegate,
+                            "mode", st.ruleMode, "calendar", st.calPermId != null, "start", a.start(), "end", a.end()));
                 }
             }
         }
@@ -219,7 +220,7 @@ public final class AbsenceService {
         }
         out.put("absentWithoutReply", withoutReply);
         out.put("alreadyComplied", complied);
-        out.put("activeDelegations", delegations);
+        out.put("delegations", delegations);
         out.put("failures", failures);
         return out;
     }

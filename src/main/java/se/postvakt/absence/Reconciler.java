@@ -52,6 +52,8 @@ public final class Reconciler implements AutoCloseable {
     private final ScheduledExecutorService scheduler;
     private final AtomicBoolean queued = new AtomicBoolean();
     private final int parallelism;
+    private volatile LastPass lastPass;
+    private volatile Duration interval;
     /** After this many throttled mailboxes in one pass the rest wait for the next pass: Graph is telling us to slow down. */
     static final int THROTTLE_BRAKE = 5;
 
@@ -75,8 +77,23 @@ public final class Reconciler implements AutoCloseable {
                           String enforcement, String notice) {
     }
 
+    /** The last pass this instance ran, with its figures; null before the first. */
+    public record LastPass(Instant startedAt, Instant finishedAt, int examined, int changed, int failed, long durationMs) {
+    }
+
+    /** What the admin page shows: the last pass on this instance and when the next scheduled one is due. */
+    public Map<String, Object> status() {
+        LastPass last = lastPass;
+        Map<String, Object> out = new java.util.LinkedHashMap<>();
+        out.put("lastPass", last);
+        out.put("nextPassAt", interval == null ? null : (last == null ? clock.instant() : last.finishedAt()).plus(interval));
+        out.put("enforcement", graph.configured() ? "on" : "off");
+        return out;
+    }
+
     /** Runs a pass every {@code interval}. */
     void schedule(Duration interval) {
+        this.interval = interval;
         scheduler.scheduleWithFixedDelay(() -> background(false), interval.toMillis(), interval.toMillis(),
                 TimeUnit.MILLISECONDS);
     }
@@ -115,7 +132,9 @@ public final class Reconciler implements AutoCloseable {
                     "another reconcile pass is running (on this or another instance); this one was skipped");
         }
         try (PassLock.Held h = held.get()) {
+            Instant started = clock.instant();
             Summary s = pass(t0);
+            lastPass = new LastPass(started, clock.instant(), s.examined(), s.changed(), s.failed(), s.durationMs());
             LOG.info("reconcile pass: {} mailboxes examined, {} changed, {} failed, {} deferred, {} ms", s.examined(),
                     s.changed(), s.failed(), s.deferred(), s.durationMs());
             return s;

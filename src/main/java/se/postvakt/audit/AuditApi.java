@@ -23,9 +23,11 @@ public final class AuditApi implements ApiModule {
         routes.get("/api/v1/audit", ctx -> {
             int limit = ctx.queryParamAsClass("limit", Integer.class).check(n -> n == null || (n > 0 && n <= 1000), "must be 1 to 1000")
                     .getOrDefault(200);
+            int offset = ctx.queryParamAsClass("offset", Integer.class).check(n -> n == null || n >= 0, "must be 0 or more")
+                    .getOrDefault(0);
             AuditLog.Filter f = new AuditLog.Filter(lower(ctx.queryParam("mailbox")), lower(ctx.queryParam("askedBy")),
                     blankToNull(ctx.queryParam("action")), blankToNull(ctx.queryParam("absenceId")),
-                    instant(ctx, "from"), instant(ctx, "to"), limit);
+                    instant(ctx, "from"), instant(ctx, "to"), limit, offset);
             ctx.json(Map.of("events", log.find(f)));
         }, Role.ADMIN);
     }
@@ -36,9 +38,14 @@ public final class AuditApi implements ApiModule {
             return null;
         }
         try {
+            if (v.length() == 10) {
+                // A plain date covers that whole day: "to" means up to the end of it.
+                java.time.LocalDate d = java.time.LocalDate.parse(v);
+                return (name.equals("to") ? d.plusDays(1) : d).atStartOfDay(java.time.ZoneOffset.UTC).toInstant();
+            }
             return java.time.OffsetDateTime.parse(v).toInstant();
         } catch (DateTimeParseException e) {
-            throw ApiException.field(name, "must be an ISO-8601 date-time with offset, e.g. 2026-12-01T08:00:00+01:00");
+            throw ApiException.field(name, "must be a date (2026-12-01) or an ISO-8601 date-time with offset, e.g. 2026-12-01T08:00:00+01:00");
         }
     }
 

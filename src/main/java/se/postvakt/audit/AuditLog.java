@@ -27,7 +27,11 @@ public final class AuditLog {
 
     /** Filters for {@link #find}; null fields do not filter. */
     public record Filter(String mailbox, String askedBy, String action, String absenceId, Instant from, Instant to,
-                         int limit) {
+                         int limit, int offset) {
+        /** The first {@code limit} matches. */
+        public Filter(String mailbox, String askedBy, String action, String absenceId, Instant from, Instant to, int limit) {
+            this(mailbox, askedBy, action, absenceId, from, to, limit, 0);
+        }
     }
 
     /** Newest first. */
@@ -59,8 +63,9 @@ public final class AuditLog {
             q.append(" AND at < ?");
             params.add(f.to());
         }
-        q.append(" ORDER BY id DESC LIMIT ?");
+        q.append(" ORDER BY id DESC LIMIT ? OFFSET ?");
         params.add(f.limit());
+        params.add(f.offset());
         return sql.query(q.toString(), rs -> new AuditEvent(rs.getLong("id"), Sql.instant(rs, "at"),
                 rs.getString("asked_by"), rs.getString("mailbox"), rs.getString("action"), rs.getString("detail"),
                 rs.getString("result"), rs.getString("absence_id")), params.toArray());
