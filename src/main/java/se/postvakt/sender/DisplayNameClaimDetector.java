@@ -1,0 +1,70 @@
+package se.postvakt.sender;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+import se.postvakt.sender.SenderRules.Brand;
+import se.postvakt.sender.SenderRules.RoleName;
+
+/**
+ * {@code display-name-impersonation}: the display name claims the organisation ("Mjölby kommun"), a trusted partner
+ * ("Linköpings kommun") or a role or authority ("IT-avdelningen", "Skatteverket") while the address is free-mail or
+ * belongs to an unrelated domain. A name that only starts with the town ("Mjölby Schackklubb") is another body and
+ * not a claim. Each part of a name such as "Birgitta Holmberg | Linköpings kommun" is judged on its own.
+ */
+public final class DisplayNameClaimDetector implements SenderDetector {
+    private static final Pattern PARTS = Pattern.compile("[|/()\\[\\],;:\"<>•–—]| - | via ");
+
+    @Override
+    public void inspect(SenderInput in, SenderRules rules, List<Finding> out) {
+        DomainName d = in.from().domain();
+        if (d == null || in.name().isEmpty() || rules.isKnown(d)) {
+            return;
+        }
+        String label = Fold.compact(d.label());
+        for (String part : PARTS.split(in.name())) {
+            String compact = Fold.compact(part);
+            if (compact.length() < 2) {
+                continue;
+            }
+            Map<String, String> claim = claim(compact, label, rules);
+            if (claim != null) {
+                Map<String, String> detail = new LinkedHashMap<>(claim);
+                detail.put("name", Fold.shown(part, 80));
+                detail.put("domain", d.ascii());
+                detail.put("freemail", Boolean.toString(rules.isFreemail(d)));
+                out.add(new Finding("display-name-impersonation", Severity.WARN, detail));
+                return;
+            }
+        }
+    }
+
+    private static Map<String, String> claim(String compact, String senderLabel, SenderRules rules) {
+        for (String org : rules.orgNames()) {
+            if (compact.contains(org)) {
+                return Map.of("claims", "organisation");
+            }
+        }
+        for (Brand b : rules.brands()) {
+            int at = compact.indexOf(b.skeleton());
+            if (at >= 0) {
+                String rest = compact.substring(0, at) + compact.substring(at + b.skeleton().length());
+                if (rest.isEmpty() || rules.onlyOrgWords(rest)) {
+                    return Map.of("claims", b.own() ? "organisation" : "trusted", "resembles", b.domain());
+                }
+            }
+        }
+        for (RoleName r : rules.roles()) {
+            if (compact.contains(r.compact()) && !related(r.compact(), senderLabel)) {
+                return Map.of("claims", "role", "role", r.name());
+            }
+        }
+        return null;
+    }
+
+    /** The role's own domain: {@code Försäkringskassan} from forsakringskassan.se, {@code Microsoft 365} from microsoft.com. */
+    private static boolean related(String role, String label) {
+        return label.length() >= 3 && (role.contains(label) || label.contains(role));
+    }
+}
