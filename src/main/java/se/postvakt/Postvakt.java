@@ -31,6 +31,10 @@ import se.postvakt.policy.PolicyApi;
 import se.postvakt.policy.PolicyRepository;
 import se.postvakt.policy.PolicySchema;
 import se.postvakt.policy.PolicyStore;
+import se.postvakt.sender.GraphReportNotifier;
+import se.postvakt.sender.ReportNotifier;
+import se.postvakt.sender.SenderApi;
+import se.postvakt.sender.StaffDirectory;
 import se.postvakt.web.AddinFiles;
 import se.postvakt.web.ApiModule;
 import se.postvakt.web.Health;
@@ -112,6 +116,10 @@ public final class Postvakt implements AutoCloseable {
             modules.add(new Health(db, metrics, features));
             modules.add(new AddinFiles(config.publicBaseUrl(), config.clientId()));
             modules.add(new PolicyApi(policy));
+            SenderApi sender = SenderApi.create(policy, StaffDirectory.of(List.of()), sql, graph.configured()
+                    ? new GraphReportNotifier(graph) : ReportNotifier.none("Microsoft Graph is not configured"), clock);
+            closeables.add(sender);
+            modules.add(sender);
 
             Javalin app = App.create(config, new AccessCheck(validator), new RequestLog(metrics), modules);
             app.start(config.bindAddress(), config.port());
