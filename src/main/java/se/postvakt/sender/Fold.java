@@ -20,7 +20,11 @@ public final class Fold {
         if (isAscii(s)) {
             return s.toLowerCase(Locale.ROOT);
         }
-        String n = Normalizer.normalize(s, Normalizer.Form.NFKD).toLowerCase(Locale.ROOT);
+        return stripMarks(s).toLowerCase(Locale.ROOT);
+    }
+
+    private static String stripMarks(String s) {
+        String n = Normalizer.normalize(s, Normalizer.Form.NFKD);
         StringBuilder sb = new StringBuilder(n.length());
         for (int i = 0; i < n.length(); i++) {
             char c = n.charAt(i);
@@ -31,9 +35,14 @@ public final class Fold {
         return sb.toString();
     }
 
-    /** The confusables skeleton of {@link #plain}, folded again (the skeleton maps {@code 0} to {@code O}). */
+    /**
+     * The confusables skeleton, folded with {@link #plain}. It is taken before and after lower-casing, because
+     * the skeleton maps {@code 0} to {@code O} and a Cyrillic capital {@code М} to {@code M}, while a Latin {@code m}
+     * becomes {@code rn}.
+     */
     public static String skeleton(String s) {
-        return plain(SPOOF.getSkeleton(SpoofChecker.ANY_CASE, plain(s)));
+        String first = isAscii(s) ? s : SPOOF.getSkeleton(SpoofChecker.ANY_CASE, stripMarks(s));
+        return plain(SPOOF.getSkeleton(SpoofChecker.ANY_CASE, plain(first)));
     }
 
     /** Letters and digits of {@link #skeleton} split into words on everything else. */

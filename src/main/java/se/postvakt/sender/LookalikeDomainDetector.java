@@ -72,7 +72,7 @@ public final class LookalikeDomainDetector implements SenderDetector {
 
     static int allowedEdits(String brandLabel) {
         int n = brandLabel.length();
-        return n <= 3 ? 0 : n <= 7 ? 1 : 2;
+        return n <= 3 ? 0 : n <= 9 ? 1 : 2;
     }
 
     private static Resemblance label(String plain, String skel, boolean nonAscii, DomainName d, Brand b, SenderRules rules) {
@@ -86,6 +86,10 @@ public final class LookalikeDomainDetector implements SenderDetector {
         if (skel.equals(b.skeleton())) {
             return new Resemblance(b, "homoglyph-domain", Severity.WARN, "confusable-letters");
         }
+        String joined = plain.replace("-", "");
+        if (!joined.equals(plain) && joined.equals(b.plain())) {
+            return new Resemblance(b, "lookalike-domain", Severity.WARN, "hyphenation");
+        }
         int plainEdits = Fold.distance(plain, b.plain(), max);
         int skelEdits = Fold.distance(skel, b.skeleton(), max);
         if (Math.min(plainEdits, skelEdits) <= max) {
@@ -95,10 +99,6 @@ public final class LookalikeDomainDetector implements SenderDetector {
             return skelEdits < plainEdits
                     ? new Resemblance(b, "homoglyph-domain", Severity.WARN, "confusable-letters")
                     : new Resemblance(b, "lookalike-domain", Severity.WARN, "typo");
-        }
-        String joined = plain.replace("-", "");
-        if (!joined.equals(plain) && joined.equals(b.plain())) {
-            return new Resemblance(b, "lookalike-domain", Severity.WARN, "hyphenation");
         }
         if (joined.equals(b.plain() + b.suffix().replace(".", ""))) {
             return new Resemblance(b, "lookalike-domain", Severity.WARN, "domain-in-name");
