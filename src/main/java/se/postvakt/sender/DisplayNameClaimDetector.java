@@ -11,7 +11,8 @@ import se.postvakt.sender.SenderRules.RoleName;
  * {@code display-name-impersonation}: the display name claims the organisation ("Mjölby kommun"), a trusted partner
  * ("Linköpings kommun") or a role or authority ("IT-avdelningen", "Skatteverket") while the address is free-mail or
  * belongs to an unrelated domain. A name that only starts with the town ("Mjölby Schackklubb") is another body and
- * not a claim. Each part of a name such as "Birgitta Holmberg | Linköpings kommun" is judged on its own.
+ * not a claim. A role next to the sender's own name ("Atea Servicedesk" from atea.se) is that company's own role,
+ * except on free-mail. Each part of a name such as "Birgitta Holmberg | Linköpings kommun" is judged on its own.
  */
 public final class DisplayNameClaimDetector implements SenderDetector {
     private static final Pattern PARTS = Pattern.compile("[|/()\\[\\],;:\"<>•–—]| - | via ");
@@ -24,11 +25,11 @@ public final class DisplayNameClaimDetector implements SenderDetector {
         }
         String label = Fold.compact(d.label());
         for (String part : PARTS.split(in.name())) {
-            String compact = Fold.compact(part);
-            if (compact.length() < 2) {
+            String[] words = Fold.words(part);
+            if (String.join("", words).length() < 2) {
                 continue;
             }
-            Map<String, String> claim = claim(compact, label, rules);
+            Map<String, String> claim = claim(words, rules.isFreemail(d) ? "" : label, rules);
             if (claim != null) {
                 Map<String, String> detail = new LinkedHashMap<>(claim);
                 detail.put("name", Fold.shown(part, 80));
@@ -40,31 +41,51 @@ public final class DisplayNameClaimDetector implements SenderDetector {
         }
     }
 
-    private static Map<String, String> claim(String compact, String senderLabel, SenderRules rules) {
+    /** A name of letters only could be a town that other bodies are named after; {@code 1177} cannot. */
+    private static boolean isWord(String name) {
+        return name.chars().allMatch(Character::isLetter);
+    }
+
+    private static boolean wholeWord(String[] words, String token) {
+        for (String w : words) {
+            if (w.equals(token)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static Map<String, String> claim(String[] words, String senderLabel, SenderRules rules) {
+        String compact = String.join("", words);
         for (String org : rules.orgNames()) {
             if (compact.contains(org)) {
-                return Map.of("claims", "organisation");
+                return Map.of("claims", rules.ownName(org) ? "organisation" : "trusted");
             }
         }
         for (Brand b : rules.brands()) {
             int at = compact.indexOf(b.skeleton());
             if (at >= 0) {
                 String rest = compact.substring(0, at) + compact.substring(at + b.skeleton().length());
-                if (rest.isEmpty() || rules.onlyOrgWords(rest)) {
+                if (rest.isEmpty() || rules.onlyOrgWords(rest) || !isWord(b.plain()) && wholeWord(words, b.skeleton())) {
                     return Map.of("claims", b.own() ? "organisation" : "trusted", "resembles", b.domain());
                 }
             }
         }
         for (RoleName r : rules.roles()) {
-            if (compact.contains(r.compact()) && !related(r.compact(), senderLabel)) {
+            if (compact.contains(r.compact()) && !related(r, senderLabel)
+                    && !(senderLabel.length() >= 3 && compact.contains(senderLabel))) {
                 return Map.of("claims", "role", "role", r.name());
             }
         }
         return null;
     }
 
-    /** The role's own domain: {@code Försäkringskassan} from forsakringskassan.se, {@code Microsoft 365} from microsoft.com. */
-    private static boolean related(String role, String label) {
-        return label.length() >= 3 && (role.contains(label) || label.contains(role));
+    /**
+     * The role's own domain: {@code Försäkringskassan} from forsakringskassan.se, {@code Microsoft 365} from
+     * microsoft.com or microsoftonline.com.
+     */
+    private static boolean related(RoleName role, String label) {
+        return label.length() >= 3 && (role.compact().contains(label) || label.contains(role.compact())
+                || role.firstWord().length() >= 4 && label.contains(role.firstWord()));
     }
 }

@@ -119,9 +119,18 @@ public final class LookalikeDomainDetector implements SenderDetector {
         return null;
     }
 
-    /** The brand as a label left of a foreign registrable domain: {@code mjolby.se.secure-login.com}. */
+    /**
+     * The brand as a label left of a foreign registrable domain ({@code mjolby.se.secure-login.com}), or split by
+     * dots into subdomains ({@code mjo.lby.se}).
+     */
     private static Resemblance subLabels(DomainName d, Brand b) {
         int max = allowedEdits(b.plain());
+        if (!d.subLabels().isEmpty()) {
+            String all = Fold.plain(String.join("", d.subLabels()) + d.label()).replace("-", "");
+            if (all.equals(b.plain()) || Fold.distance(all, b.plain(), max) <= max) {
+                return new Resemblance(b, "lookalike-domain", Severity.WARN, "split-name");
+            }
+        }
         for (String sub : d.subLabels()) {
             String p = Fold.plain(sub);
             String joined = p.replace("-", "");

@@ -29,7 +29,11 @@ public final class SenderRules {
             "kundservice", "update", "uppdatera", "uppdatering", "team", "hr", "lon", "ekonomi", "faktura", "fakturor",
             "betalning", "pay", "payment", "bank", "bankid", "signering", "sign", "official", "digital", "center",
             "desk", "access", "alert", "notice", "notification", "reset", "password", "losenord", "tjanster",
-            "etjanster", "e", "noreply", "se", "nu", "group");
+            "etjanster", "e", "noreply", "se", "nu", "group", "mejl", "intranat", "extranet", "personal", "hjalpen",
+            "ledning", "avtal", "arende", "etjanst", "adfs", "owa", "exchange", "365", "servicecenter", "kontaktcenter",
+            "medarbetare", "anstallda", "lonespec", "lonebesked", "portalen", "konton", "kund", "kunder", "check",
+            "kontroll", "sparr", "rapport", "arkiv", "fil", "delning", "skydd", "varning", "meddelande",
+            "inkorg", "org", "www", "in", "ut");
     /**
      * Words that, next to an organisation's name, still only name that organisation or a part of it
      * ({@code Linköpings kommun}, {@code IT-avdelningen Mjölby kommun}); anything else makes it another body.
@@ -48,6 +52,7 @@ public final class SenderRules {
     private final Set<String> trusted;
     private final Set<String> freemail;
     private final List<String> orgNames;
+    private final Set<String> ownNames;
     private final List<RoleName> roles;
     private final Set<String> staffNames;
     private final Set<String> squatWords;
@@ -60,7 +65,7 @@ public final class SenderRules {
     }
 
     /** A role or authority name, with its folded form. */
-    record RoleName(String name, String compact) {
+    record RoleName(String name, String compact, String firstWord) {
     }
 
     private SenderRules(List<String> internal, List<String> trusted, List<String> orgNames, List<String> roleNames,
@@ -77,15 +82,24 @@ public final class SenderRules {
         }
         this.brands = List.copyOf(b);
         Set<String> names = new LinkedHashSet<>();
-        for (String n : orgNames.isEmpty() ? derivedOrgNames(internal) : orgNames) {
+        List<String> allNames = new ArrayList<>(orgNames.isEmpty() ? derivedOrgNames(internal) : orgNames);
+        allNames.addAll(derivedOrgNames(trusted));
+        for (String n : allNames) {
             String c = Fold.compact(n);
             if (c.length() >= 3) {
                 names.add(c);
             }
         }
         this.orgNames = List.copyOf(names);
-        this.roles = roleNames.stream().map(r -> new RoleName(r, Fold.compact(r))).filter(r -> r.compact().length() >= 3)
-                .toList();
+        Set<String> own = new HashSet<>();
+        for (String n : orgNames.isEmpty() ? derivedOrgNames(internal) : orgNames) {
+            own.add(Fold.compact(n));
+        }
+        this.ownNames = Set.copyOf(own);
+        this.roles = roleNames.stream().map(r -> {
+            String[] w = Fold.words(r);
+            return new RoleName(r, String.join("", w), w.length == 0 ? "" : w[0]);
+        }).filter(r -> r.compact().length() >= 3).toList();
         Set<String> staffSet = new HashSet<>();
         for (StaffDirectory.Person p : staff) {
             String key = nameKey(p.name());
@@ -194,8 +208,14 @@ public final class SenderRules {
         return key != null && staffNames.contains(key);
     }
 
+    /** Folded organisation names, each with whether it names the own organisation. */
     List<String> orgNames() {
         return orgNames;
+    }
+
+    /** True when the folded name belongs to one of the own domains rather than a trusted partner. */
+    boolean ownName(String folded) {
+        return ownNames.contains(folded);
     }
 
     List<RoleName> roles() {
@@ -242,7 +262,10 @@ public final class SenderRules {
         return ok[s.length()];
     }
 
-    /** The organisation names derived from the own domains when none are configured ({@code mjolby kommun}). */
+    /**
+     * Organisation names derived from domains: for the own domains when none are configured, and always for the
+     * trusted ones ({@code mjolby kommun}, {@code linkopings kommun}); folding makes them match "Mjölby kommun".
+     */
     static List<String> derivedOrgNames(List<String> internal) {
         List<String> out = new ArrayList<>();
         for (String d : internal) {
@@ -252,6 +275,7 @@ public final class SenderRules {
                 out.add(l + " kommun");
                 out.add(l + "s kommun");
                 out.add(l + " stad");
+                out.add("region " + l);
             }
         }
         return out;

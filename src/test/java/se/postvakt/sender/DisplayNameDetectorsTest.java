@@ -19,9 +19,13 @@ class DisplayNameDetectorsTest {
             "x@example.org | Region Östergötland | trusted",
             "x@gmail.com | IT-avdelningen | role",
             "x@gmail.com | Lönekontoret | role",
+            "gmail.servicedesk@gmail.com | Servicedesk Gmail | role",
             "x@gmail.com | Skatteverket | trusted",
             "x@example.org | Försäkringskassan | role",
-            "x@example.org | Microsoft 365 Admin | role"
+            "x@example.org | Microsoft 365 Admin | role",
+            "x@outlook.com | 1177 Vårdguiden | trusted",
+            "x@gmail.com | Linköpings kommun Socialtjänsten | trusted",
+            "x@gmail.com | Mjölby kommun Socialtjänst | organisation"
     })
     void display_names_claiming_the_organisation_a_partner_or_a_role_from_elsewhere_are_found(
             String address, String name, String claims) {
@@ -43,6 +47,9 @@ class DisplayNameDetectorsTest {
             "no-reply@sharepointonline.com | Anna Lindqvist (via SharePoint Online)",
             "bokning@skanningeturism.se | Skänninge Turism",
             "x@gmail.com | Margareta Holm",
+            "x@microsoftonline.com | Microsoft 365",
+            "servicedesk@atea.se | Atea Servicedesk",
+            "x@gmail.com | Familjen 1177son",
             "x@gmail.com | ''"
     })
     void ordinary_display_names_are_not_claims(String address, String name) {

@@ -38,7 +38,10 @@ class LookalikeDomainDetectorTest {
             "a@xn--177-tta.se, homoglyph-domain, 1177.se, idn-homoglyph",
             "a@mjölby.se, homoglyph-domain, mjolby.se, idn-homoglyph",
             "a@rcgion0stcrg0tland.se, homoglyph-domain, regionostergotland.se, confusable-letters",
-            "a@117.se, lookalike-domain, 1177.se, typo"
+            "a@117.se, lookalike-domain, 1177.se, typo",
+            "a@mjo.lby.se, lookalike-domain, mjolby.se, split-name",
+            "a@m.jolby.se, lookalike-domain, mjolby.se, typo",
+            "a@mjolby.se.se, brand-in-other-domain, mjolby.se, subdomain"
     })
     void lookalikes_of_own_and_trusted_domains_are_found(String address, String code, String resembles, String technique) {
         List<Finding> f = DetectorTables.run(DETECTOR, address, "", List.of(), null);
