@@ -4,7 +4,7 @@ import java.util.Locale;
 
 /**
  * A sender or Reply-To address as Outlook gives it. Parsing never throws: an address that is not a possible mail
- * address has a null {@link #domain()}. Exchange's internal X.500 form ({@code /o=ExchangeLabs/...}) is recognised,
+ * address has a null {@link #domain()}. A full {@code Name <address>} form is reduced to the address. Exchange's internal X.500 form ({@code /o=ExchangeLabs/...}) is recognised,
  * since Outlook shows it for colleagues in the same tenant.
  *
  * @param raw    the address as given, trimmed and cut to 320 characters
@@ -16,6 +16,10 @@ public record EmailAddress(String raw, String local, DomainName domain, boolean 
 
     public static EmailAddress parse(String s) {
         String raw = s == null ? "" : s.strip();
+        int open = raw.lastIndexOf('<');
+        if (open >= 0 && raw.endsWith(">") && raw.length() <= MAX_LENGTH * 2) {
+            raw = raw.substring(open + 1, raw.length() - 1).strip();
+        }
         if (raw.length() > MAX_LENGTH) {
             return new EmailAddress(raw.substring(0, MAX_LENGTH), "", null, false);
         }

@@ -11,19 +11,21 @@ final class Messages {
         Map<String, String> d = f.detail();
         String domain = d.getOrDefault("shownAs", d.getOrDefault("domain", "?"));
         String resembles = d.getOrDefault("resembles", "?");
+        String whose = "own".equals(d.get("of")) ? (en ? "the organisation's own domain " : "kommunens egen domän ")
+                : "trusted".equals(d.get("of")) ? (en ? "the trusted partner domain " : "den betrodda partnerdomänen ") : "";
         String advice = en ? " Do not open links or attachments, and report the message to IT if you are unsure."
                 : " Öppna inga länkar eller bilagor, och rapportera meddelandet till IT om du är osäker.";
         return switch (f.code()) {
             case "lookalike-domain" -> (en
-                    ? "The sender's domain " + domain + " resembles " + resembles + " but is a different domain"
+                    ? "The sender's domain " + domain + " resembles " + whose + resembles + " but is a different domain"
                             + technique(d.get("technique"), true) + ". Anyone can register such a domain to deceive."
-                    : "Avsändarens domän " + domain + " liknar " + resembles + " men är en annan domän"
+                    : "Avsändarens domän " + domain + " liknar " + whose + resembles + " men är en annan domän"
                             + technique(d.get("technique"), false) + ". Vem som helst kan registrera en sådan domän för att lura.")
                     + advice;
             case "homoglyph-domain" -> (en
-                    ? "The sender's domain " + domain + " looks like " + resembles + " but uses look-alike characters"
+                    ? "The sender's domain " + domain + " looks like " + whose + resembles + " but uses look-alike characters"
                             + (d.containsKey("shownAs") ? " (it is really " + d.get("domain") + ")" : "") + "."
-                    : "Avsändarens domän " + domain + " ser ut som " + resembles + " men är skriven med förväxlingsbara tecken"
+                    : "Avsändarens domän " + domain + " ser ut som " + whose + resembles + " men är skriven med förväxlingsbara tecken"
                             + (d.containsKey("shownAs") ? " (egentligen " + d.get("domain") + ")" : "") + ".")
                     + advice;
             case "brand-in-other-domain" -> "subdomain".equals(d.get("technique"))

@@ -60,7 +60,7 @@ class SenderApiHttpTest {
         assertEquals("lookalike-domain", first.get("code").asText(), res.body());
         assertEquals("warn", first.get("severity").asText());
         assertEquals("mjolby.se", first.get("detail").get("resembles").asText());
-        assertTrue(first.get("message").asText().startsWith("Avsändarens domän mjolby-se.com liknar mjolby.se"), res.body());
+        assertTrue(first.get("message").asText().startsWith("Avsändarens domän mjolby-se.com liknar kommunens egen domän mjolby.se"), res.body());
     }
 
     @Test
@@ -68,7 +68,7 @@ class SenderApiHttpTest {
         var res = check(Map.of("from", Map.of("address", "info@mjolby.com", "name", "Mjölby kommun"), "locale", "en-GB"));
         JsonNode body = json(res);
         assertEquals("suspicious", body.get("verdict").asText(), res.body());
-        assertTrue(body.get("reasons").get(0).get("message").asText().startsWith("The sender's domain mjolby.com"), res.body());
+        assertTrue(body.get("reasons").get(0).get("message").asText().startsWith("The sender's domain mjolby.com resembles the organisation's own domain mjolby.se"), res.body());
     }
 
     @Test
