@@ -23,6 +23,7 @@ public record AuthResults(Map<String, String> results, String headerFrom, String
     static final int MAX_HEADERS = 32;
     static final int MAX_HEADER_CHARS = 16 * 1024;
     private static final String NAME = "authentication-results";
+    private static final java.util.regex.Pattern SPACES = java.util.regex.Pattern.compile("\\s+");
 
     public String result(String method) {
         return results.get(method);
@@ -98,7 +99,7 @@ public record AuthResults(Map<String, String> results, String headerFrom, String
     private static void readOne(String value, boolean top, Map<String, String> results, String[] headerFrom, String[] reason) {
         String v = stripComments(value);
         for (String segment : v.split(";")) {
-            String[] tokens = segment.strip().split("\\s+");
+            String[] tokens = SPACES.split(segment.strip());
             if (tokens.length == 0 || tokens[0].indexOf('=') <= 0) {
                 continue;
             }

@@ -11,6 +11,16 @@ import java.util.Locale;
  */
 public final class Fold {
     private static final SpoofChecker SPOOF = new SpoofChecker.Builder().setChecks(SpoofChecker.CONFUSABLE).build();
+    /** {@link #skeleton} of each ASCII character, taken from ICU once: the skeleton maps code point by code point. */
+    private static final String[] ASCII_SKELETON = new String[128];
+    private static final java.util.regex.Pattern SPACES = java.util.regex.Pattern.compile(" {2,}");
+
+    static {
+        for (char c = 0; c < 128; c++) {
+            String one = String.valueOf(c);
+            ASCII_SKELETON[c] = plain(SPOOF.getSkeleton(SpoofChecker.ANY_CASE, plain(one)));
+        }
+    }
 
     private Fold() {
     }
@@ -36,13 +46,25 @@ public final class Fold {
     }
 
     /**
-     * The confusables skeleton, folded with {@link #plain}. It is taken before and after lower-casing, because
-     * the skeleton maps {@code 0} to {@code O} and a Cyrillic capital {@code М} to {@code M}, while a Latin {@code m}
-     * becomes {@code rn}.
+     * The confusables skeleton, folded with {@link #plain}, one code point at a time (as UTS #39 defines it).
+     * Diacritics are removed first; ASCII letters are lower-cased and then mapped through a table built from ICU
+     * (so {@code 0} and {@code o} meet, and {@code m} becomes {@code rn}); other letters are mapped before and after
+     * lower-casing, because a Cyrillic capital {@code М} maps to {@code M} only in its capital form.
      */
     public static String skeleton(String s) {
-        String first = isAscii(s) ? s : SPOOF.getSkeleton(SpoofChecker.ANY_CASE, stripMarks(s));
-        return plain(SPOOF.getSkeleton(SpoofChecker.ANY_CASE, plain(first)));
+        String bare = isAscii(s) ? s : stripMarks(s);
+        StringBuilder sb = new StringBuilder(bare.length() + 4);
+        for (int i = 0; i < bare.length(); ) {
+            int cp = bare.codePointAt(i);
+            if (cp < 128) {
+                sb.append(ASCII_SKELETON[cp]);
+            } else {
+                String one = new String(Character.toChars(cp));
+                sb.append(plain(SPOOF.getSkeleton(SpoofChecker.ANY_CASE, plain(SPOOF.getSkeleton(SpoofChecker.ANY_CASE, one)))));
+            }
+            i += Character.charCount(cp);
+        }
+        return sb.toString();
     }
 
     /** Letters and digits of {@link #skeleton} split into words on everything else. */
@@ -54,7 +76,7 @@ public final class Fold {
             sb.append(Character.isLetterOrDigit(c) ? c : ' ');
         }
         String t = sb.toString().strip();
-        return t.isEmpty() ? new String[0] : t.split(" +");
+        return t.isEmpty() ? new String[0] : SPACES.matcher(t).replaceAll(" ").split(" ");
     }
 
     /** {@link #words} joined without spaces: {@code IT-avdelningen} → {@code itavdelningen}. */

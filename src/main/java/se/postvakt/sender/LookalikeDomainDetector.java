@@ -54,6 +54,9 @@ public final class LookalikeDomainDetector implements SenderDetector {
         String skel = Fold.skeleton(plain);
         boolean nonAscii = !Fold.isAscii(d.label());
         String registrable = d.registrableAscii();
+        List<String> subPlain = d.subLabels().stream().map(Fold::plain).toList();
+        List<String> subSkel = subPlain.stream().map(Fold::skeleton).toList();
+        String allPlain = subPlain.isEmpty() ? null : (String.join("", subPlain) + plain).replace("-", "");
         Resemblance best = null;
         for (Brand b : rules.brands()) {
             if (registrable.equals(b.registrable())) {
@@ -61,7 +64,7 @@ public final class LookalikeDomainDetector implements SenderDetector {
             }
             Resemblance r = label(plain, skel, nonAscii, d, b, rules);
             if (r == null) {
-                r = subLabels(d, b);
+                r = subLabels(subPlain, subSkel, allPlain, b);
             }
             if (r != null && (best == null || r.rank() > best.rank())) {
                 best = r;
@@ -108,7 +111,7 @@ public final class LookalikeDomainDetector implements SenderDetector {
             String extra = at >= 0 ? plain.substring(0, at) + "-" + plain.substring(at + b.plain().length())
                     : joined.contains(b.plain()) ? joined.replace(b.plain(), "-") : null;
             if (extra != null) {
-                for (String word : extra.split("-+")) {
+                for (String word : extra.split("-")) {
                     if (!word.isEmpty() && !rules.onlySquatWords(word)) {
                         return new Resemblance(b, "brand-in-other-domain", Severity.INFO, "contains-name");
                     }
@@ -123,19 +126,16 @@ public final class LookalikeDomainDetector implements SenderDetector {
      * The brand as a label left of a foreign registrable domain ({@code mjolby.se.secure-login.com}), or split by
      * dots into subdomains ({@code mjo.lby.se}).
      */
-    private static Resemblance subLabels(DomainName d, Brand b) {
+    private static Resemblance subLabels(List<String> subPlain, List<String> subSkel, String allPlain, Brand b) {
         int max = allowedEdits(b.plain());
-        if (!d.subLabels().isEmpty()) {
-            String all = Fold.plain(String.join("", d.subLabels()) + d.label()).replace("-", "");
-            if (all.equals(b.plain()) || Fold.distance(all, b.plain(), max) <= max) {
-                return new Resemblance(b, "lookalike-domain", Severity.WARN, "split-name");
-            }
+        if (allPlain != null && (allPlain.equals(b.plain()) || Fold.distance(allPlain, b.plain(), max) <= max)) {
+            return new Resemblance(b, "lookalike-domain", Severity.WARN, "split-name");
         }
-        for (String sub : d.subLabels()) {
-            String p = Fold.plain(sub);
+        for (int i = 0; i < subPlain.size(); i++) {
+            String p = subPlain.get(i);
             String joined = p.replace("-", "");
             if (joined.equals(b.plain()) || Fold.distance(p, b.plain(), max) <= max
-                    || Fold.skeleton(p).equals(b.skeleton())
+                    || subSkel.get(i).equals(b.skeleton())
                     || joined.equals(b.plain() + b.suffix().replace(".", ""))) {
                 return new Resemblance(b, "brand-in-other-domain", Severity.WARN, "subdomain");
             }
