@@ -26,5 +26,10 @@ export TOKEN
 URL="http://127.0.0.1:$PORT"
 echo "warm-up (10 s)"
 wrk -t "$THREADS" -c "$CONNECTIONS" -d 10s -s bench/sender-load.lua "$URL" >/dev/null
-echo "measurement: wrk --latency -t $THREADS -c $CONNECTIONS -d $DURATION"
+MARK=$(wc -l <"$LOG")
+echo "measurement: wrk --latency -t $THREADS -c $CONNECTIONS -d $DURATION (load average before: $(cut -d' ' -f1-3 /proc/loadavg))"
 wrk --latency -t "$THREADS" -c "$CONNECTIONS" -d "$DURATION" -s bench/sender-load.lua "$URL"
+echo "server-side handling time of the measured requests (from the request log):"
+tail -n +"$((MARK + 1))" "$LOG" | grep -o 'POST /api/v1/sender/check 200 [0-9.]*ms' | awk '{print $4+0}' | sort -n | awk '
+  {v[NR]=$1} END {if (NR) printf "  n=%d p50=%.1fms p90=%.1fms p99=%.1fms p99.9=%.1fms\n", NR, v[int(NR*0.5)+1], v[int(NR*0.9)+1], v[int(NR*0.99)+1], v[int(NR*0.999)+1]}'
+echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg)"
