@@ -2,6 +2,7 @@ package se.postvakt.sender;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
@@ -112,7 +113,7 @@ public final class SenderReports {
         return out;
     }
 
-    public List<SenderReport> list(java.time.Instant from, java.time.Instant to, Long beforeId, int limit) {
+    public List<SenderReport> list(Instant from, Instant to, Long beforeId, int limit) {
         return repository.list(from, to, beforeId, limit);
     }
 }

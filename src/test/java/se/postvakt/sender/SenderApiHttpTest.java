@@ -91,6 +91,21 @@ class SenderApiHttpTest {
     }
 
     @Test
+    void a_partner_added_to_the_policy_is_protected_at_once() throws Exception {
+        try (TestServer s = new TestServer()) {
+            String a = s.keys.admin("it.admin@mjolby.se");
+            String body = "{\"from\":{\"address\":\"info@vadstenaa.se\",\"name\":\"Info\"}}";
+            assertEquals("ok", json(s.post("/api/v1/sender/check", body, a)).get("verdict").asText());
+            ObjectNode policy = (ObjectNode) json(s.get("/api/v1/policy", a));
+            ((ObjectNode) policy.get("domains")).putArray("trusted").add("vadstena.se");
+            assertEquals(200, s.put("/api/v1/policy", policy.toString(), a).statusCode());
+            JsonNode after = json(s.post("/api/v1/sender/check", body, a));
+            assertEquals("suspicious", after.get("verdict").asText(), after.toString());
+            assertEquals("vadstena.se", after.get("reasons").get(0).get("detail").get("resembles").asText());
+        }
+    }
+
+    @Test
     void check_without_token_is_401() {
         assertEquals(401, server.post("/api/v1/sender/check", "{\"from\":{\"address\":\"a@b.se\"}}", null).statusCode());
     }
