@@ -57,9 +57,9 @@ public final class DisplayNameClaimDetector implements SenderDetector {
 
     private static Map<String, String> claim(String[] words, String senderLabel, SenderRules rules) {
         String compact = String.join("", words);
-        for (String org : rules.orgNames()) {
-            if (compact.contains(org)) {
-                return Map.of("claims", rules.ownName(org) ? "organisation" : "trusted");
+        for (SenderRules.OrgName org : rules.orgNames()) {
+            if (compact.contains(org.folded())) {
+                return Map.of("claims", org.own() ? "organisation" : "trusted", "resembles", org.domain());
             }
         }
         for (Brand b : rules.brands()) {

@@ -3,7 +3,9 @@ package se.postvakt.sender;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
+import java.util.Map;
 import java.util.List;
 import java.util.Set;
 import se.postvakt.policy.PolicyDocument;
@@ -51,8 +53,7 @@ public final class SenderRules {
     private final Set<String> internal;
     private final Set<String> trusted;
     private final Set<String> freemail;
-    private final List<String> orgNames;
-    private final Set<String> ownNames;
+    private final List<OrgName> orgNames;
     private final List<RoleName> roles;
     private final Set<String> staffNames;
     private final Set<String> squatWords;
@@ -62,6 +63,10 @@ public final class SenderRules {
     /** A domain people may be tricked into believing a sender belongs to. */
     public record Brand(String domain, boolean own, String registrable, String label, String suffix, String plain,
                         String skeleton) {
+    }
+
+    /** A folded organisation name ({@code rnjolbykornrnun}), the domain it belongs to and whether that is our own. */
+    record OrgName(String folded, String domain, boolean own) {
     }
 
     /** A role or authority name, with its folded form. */
@@ -81,21 +86,24 @@ public final class SenderRules {
             addBrand(b, d, false);
         }
         this.brands = List.copyOf(b);
-        Set<String> names = new LinkedHashSet<>();
-        List<String> allNames = new ArrayList<>(orgNames.isEmpty() ? derivedOrgNames(internal) : orgNames);
-        allNames.addAll(derivedOrgNames(trusted));
-        for (String n : allNames) {
-            String c = Fold.compact(n);
-            if (c.length() >= 3) {
-                names.add(c);
+        Map<String, OrgName> names = new LinkedHashMap<>();
+        String firstOwn = this.internal.isEmpty() ? "" : this.internal.iterator().next();
+        if (orgNames.isEmpty()) {
+            for (String d : this.internal) {
+                derivedOrgNames(d).forEach(n -> names.putIfAbsent(n, new OrgName(n, d, true)));
+            }
+        } else {
+            for (String n : orgNames) {
+                String c = Fold.compact(n);
+                if (c.length() >= 3) {
+                    names.putIfAbsent(c, new OrgName(c, firstOwn, true));
+                }
             }
         }
-        this.orgNames = List.copyOf(names);
-        Set<String> own = new HashSet<>();
-        for (String n : orgNames.isEmpty() ? derivedOrgNames(internal) : orgNames) {
-            own.add(Fold.compact(n));
+        for (String d : this.trusted) {
+            derivedOrgNames(d).forEach(n -> names.putIfAbsent(n, new OrgName(n, d, false)));
         }
-        this.ownNames = Set.copyOf(own);
+        this.orgNames = List.copyOf(names.values());
         this.roles = roleNames.stream().map(r -> {
             String[] w = Fold.words(r);
             return new RoleName(r, String.join("", w), w.length == 0 ? "" : w[0]);
@@ -208,14 +216,9 @@ public final class SenderRules {
         return key != null && staffNames.contains(key);
     }
 
-    /** Folded organisation names, each with whether it names the own organisation. */
-    List<String> orgNames() {
+    /** Folded organisation names with the domain they belong to. */
+    List<OrgName> orgNames() {
         return orgNames;
-    }
-
-    /** True when the folded name belongs to one of the own domains rather than a trusted partner. */
-    boolean ownName(String folded) {
-        return ownNames.contains(folded);
     }
 
     List<RoleName> roles() {
@@ -263,21 +266,17 @@ public final class SenderRules {
     }
 
     /**
-     * Organisation names derived from domains: for the own domains when none are configured, and always for the
-     * trusted ones ({@code mjolby kommun}, {@code linkopings kommun}); folding makes them match "Mjölby kommun".
+     * Folded organisation names derived from a domain: for the own domains when none are configured, and always
+     * for the trusted ones ({@code mjolby kommun}, {@code linkopings kommun}); folding makes them match
+     * "Mjölby kommun".
      */
-    static List<String> derivedOrgNames(List<String> internal) {
-        List<String> out = new ArrayList<>();
-        for (String d : internal) {
-            DomainName dn = DomainName.parse(d);
-            if (dn != null) {
-                String l = Fold.plain(dn.label()).replace('-', ' ');
-                out.add(l + " kommun");
-                out.add(l + "s kommun");
-                out.add(l + " stad");
-                out.add("region " + l);
-            }
+    static List<String> derivedOrgNames(String domain) {
+        DomainName dn = DomainName.parse(domain);
+        if (dn == null) {
+            return List.of();
         }
-        return out;
+        String l = Fold.plain(dn.label()).replace('-', ' ');
+        return List.of(Fold.compact(l + " kommun"), Fold.compact(l + "s kommun"), Fold.compact(l + " stad"),
+                Fold.compact("region " + l));
     }
 }

@@ -32,6 +32,21 @@ class DisplayNameDetectorsTest {
         List<Finding> f = DetectorTables.run(new DisplayNameClaimDetector(), address, name, List.of(), null);
         assertEquals(List.of("display-name-impersonation"), DetectorTables.codes(f), f.toString());
         assertEquals(claims, f.get(0).detail().get("claims"));
+        assertEquals(!claims.equals("role"), f.get(0).detail().containsKey("resembles"), f.toString());
+    }
+
+    @org.junit.jupiter.api.Test
+    void configured_organisation_names_replace_the_derived_ones() {
+        SenderRules rules = SenderRules.of(List.of("mjolby.se"), List.of(), List.of("Mjölby Energi och Vatten"),
+                List.of(), List.of("gmail.com"), List.of());
+        List<Finding> out = new java.util.ArrayList<>();
+        new DisplayNameClaimDetector().inspect(SenderInput.of("x@gmail.com", "MJÖLBY ENERGI OCH VATTEN", List.of(), null),
+                rules, out);
+        assertEquals(List.of("display-name-impersonation"), DetectorTables.codes(out));
+        assertEquals("mjolby.se", out.get(0).detail().get("resembles"));
+        out.clear();
+        new DisplayNameClaimDetector().inspect(SenderInput.of("x@gmail.com", "Mjölby Energi", List.of(), null), rules, out);
+        assertEquals(List.of(), out);
     }
 
     @ParameterizedTest(name = "''{1}'' <{0}> is fine")
