@@ -2,7 +2,6 @@ package se.postvakt.sender;
 
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -22,7 +21,7 @@ public final class DisplayNameAddressDetector implements SenderDetector {
         while (m.find()) {
             EmailAddress shown = EmailAddress.parse(m.group());
             if (shown.valid() && !shown.canonical().equals(in.from().canonical())) {
-                out.add(new Finding("display-name-contains-address", Severity.WARN, Map.of(
+                out.add(new Finding("display-name-contains-address", Severity.WARN, Finding.ordered(
                         "shown", Fold.shown(shown.raw(), 120).toLowerCase(Locale.ROOT),
                         "shownIsKnown", Boolean.toString(rules.isKnown(shown.domain())))));
                 return;

@@ -59,7 +59,7 @@ public final class DisplayNameClaimDetector implements SenderDetector {
         String compact = String.join("", words);
         for (SenderRules.OrgName org : rules.orgNames()) {
             if (compact.contains(org.folded())) {
-                return Map.of("claims", org.own() ? "organisation" : "trusted", "resembles", org.domain());
+                return Finding.ordered("claims", org.own() ? "organisation" : "trusted", "resembles", org.domain());
             }
         }
         for (Brand b : rules.brands()) {
@@ -67,14 +67,14 @@ public final class DisplayNameClaimDetector implements SenderDetector {
             if (at >= 0) {
                 String rest = compact.substring(0, at) + compact.substring(at + b.skeleton().length());
                 if (rest.isEmpty() || rules.onlyOrgWords(rest) || !isWord(b.plain()) && wholeWord(words, b.skeleton())) {
-                    return Map.of("claims", b.own() ? "organisation" : "trusted", "resembles", b.domain());
+                    return Finding.ordered("claims", b.own() ? "organisation" : "trusted", "resembles", b.domain());
                 }
             }
         }
         for (RoleName r : rules.roles()) {
             if (compact.contains(r.compact()) && !related(r, senderLabel)
                     && !(senderLabel.length() >= 3 && compact.contains(senderLabel))) {
-                return Map.of("claims", "role", "role", r.name());
+                return Finding.ordered("claims", "role", "role", r.name());
             }
         }
         return null;

@@ -1,5 +1,7 @@
 package se.postvakt.sender;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -8,6 +10,15 @@ import java.util.Map;
  */
 public record Finding(String code, Severity severity, Map<String, String> detail) {
     public Finding {
-        detail = Map.copyOf(detail);
+        detail = Collections.unmodifiableMap(new LinkedHashMap<>(detail));
+    }
+
+    /** Detail in the given order: key, value, key, value, ... */
+    static Map<String, String> ordered(String... keysAndValues) {
+        Map<String, String> m = new LinkedHashMap<>();
+        for (int i = 0; i + 1 < keysAndValues.length; i += 2) {
+            m.put(keysAndValues[i], keysAndValues[i + 1]);
+        }
+        return m;
     }
 }

@@ -55,7 +55,7 @@ public final class SenderCheck {
             return out;
         }
         if (in.from().domain().brokenIdn()) {
-            out.add(new Finding("invalid-address", Severity.WARN, Map.of("domain", in.from().domain().ascii())));
+            out.add(new Finding("invalid-address", Severity.WARN, Finding.ordered("domain", in.from().domain().ascii())));
         }
         for (SenderDetector d : DETECTORS) {
             d.inspect(in, rules, out);

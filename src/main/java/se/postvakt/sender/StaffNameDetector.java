@@ -1,7 +1,6 @@
 package se.postvakt.sender;
 
 import java.util.List;
-import java.util.Map;
 
 /**
  * {@code staff-name-impersonation}: the display name is exactly a colleague's name (in any word order, without
@@ -15,7 +14,7 @@ public final class StaffNameDetector implements SenderDetector {
         if (d == null || rules.isKnown(d) || !rules.isStaffName(in.name())) {
             return;
         }
-        out.add(new Finding("staff-name-impersonation", Severity.WARN, Map.of("name", Fold.shown(in.name(), 80),
+        out.add(new Finding("staff-name-impersonation", Severity.WARN, Finding.ordered("name", Fold.shown(in.name(), 80),
                 "domain", d.ascii(), "freemail", Boolean.toString(rules.isFreemail(d)))));
     }
 }
