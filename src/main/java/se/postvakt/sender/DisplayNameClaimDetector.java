@@ -12,7 +12,7 @@ import se.postvakt.sender.SenderRules.RoleName;
  * ("Linköpings kommun") or a role or authority ("IT-avdelningen", "Skatteverket") while the address is free-mail or
  * belongs to an unrelated domain. A name that only starts with the town ("Mjölby Schackklubb") is another body and
  * not a claim. A role next to the sender's own name ("Atea Servicedesk" from atea.se) is that company's own role,
- * except on free-mail. Each part of a name such as "Birgitta Holmberg | Linköpings kommun" is judged on its own.
+ * except on free-mail. A part showing an address is left to {@link DisplayNameAddressDetector}. Each part of a name such as "Birgitta Holmberg | Linköpings kommun" is judged on its own.
  */
 public final class DisplayNameClaimDetector implements SenderDetector {
     private static final Pattern PARTS = Pattern.compile("[|/()\\[\\],;:\"<>•–—]| - | via ");
@@ -25,6 +25,9 @@ public final class DisplayNameClaimDetector implements SenderDetector {
         }
         String label = Fold.compact(d.label());
         for (String part : PARTS.split(in.name())) {
+            if (part.indexOf('@') >= 0) {
+                continue;
+            }
             String[] words = Fold.words(part);
             if (String.join("", words).length() < 2) {
                 continue;
@@ -65,7 +68,8 @@ public final class DisplayNameClaimDetector implements SenderDetector {
         for (Brand b : rules.brands()) {
             int at = compact.indexOf(b.skeleton());
             if (at >= 0) {
-                String rest = compact.substring(0, at) + compact.substring(at + b.skeleton().length());
+                String after = compact.substring(at + b.skeleton().length());
+                String rest = compact.substring(0, at) + (after.startsWith("s") ? after.substring(1) : after);
                 if (rest.isEmpty() || rules.onlyOrgWords(rest) || !isWord(b.plain()) && wholeWord(words, b.skeleton())) {
                     return Finding.ordered("claims", b.own() ? "organisation" : "trusted", "resembles", b.domain());
                 }

@@ -46,8 +46,9 @@ public final class SenderRules {
             "support", "servicedesk", "helpdesk", "kundtjanst", "kundservice", "kontaktcenter", "ekonomi",
             "ekonomienheten", "ekonomiavdelningen", "lon", "lonekontoret", "loneenheten", "hr", "hravdelningen",
             "personal", "personalavdelningen", "registrator", "registratur", "kansli", "info", "information",
-            "nyheter", "nyhetsbrev", "e", "tjanster", "etjanster", "minasidor", "admin", "administration", "noreply",
-            "avdelningen", "enheten", "s", "the", "of", "municipality", "council", "county");
+            "nyheter", "nyhetsbrev", "tjanster", "etjanster", "minasidor", "admin", "administration", "noreply",
+            "avdelning", "avdelningen", "itavdelning", "enhet", "enheten", "kontor", "kontoret", "the", "of",
+            "municipality", "council", "county");
 
     private final List<Brand> brands;
     private final Set<String> internal;
@@ -229,7 +230,7 @@ public final class SenderRules {
         return squatWords.contains(folded);
     }
 
-    /** True when {@code s} is made only of organisation words ({@code skommun} = genitive s + kommun). */
+    /** True when {@code s} is made only of organisation words. */
     boolean onlyOrgWords(String s) {
         return segments(s, orgWords, maxOrgWord);
     }

@@ -25,6 +25,8 @@ class DisplayNameDetectorsTest {
             "x@example.org | Microsoft 365 Admin | role",
             "x@outlook.com | 1177 Vårdguiden | trusted",
             "x@gmail.com | Linköpings kommun Socialtjänsten | trusted",
+            "x@gmail.com | Linköpings IT-avdelning | trusted",
+            "x@gmail.com | Boxholms Servicedesk | trusted",
             "x@gmail.com | Mjölby kommun Socialtjänst | organisation"
     })
     void display_names_claiming_the_organisation_a_partner_or_a_role_from_elsewhere_are_found(
@@ -64,6 +66,8 @@ class DisplayNameDetectorsTest {
             "x@gmail.com | Margareta Holm",
             "x@microsoftonline.com | Microsoft 365",
             "servicedesk@atea.se | Atea Servicedesk",
+            "x@example.org | it@mjolby.se",
+            "x@example.org | Mjölby Ese",
             "x@gmail.com | Familjen 1177son",
             "x@gmail.com | ''"
     })
