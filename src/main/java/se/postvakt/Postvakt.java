@@ -39,6 +39,9 @@ import se.postvakt.policy.PolicyStore;
 import se.postvakt.stats.StatsApi;
 import se.postvakt.stats.StatsService;
 import se.postvakt.stats.StatsSources;
+import se.postvakt.sender.GraphReportNotifier;
+import se.postvakt.sender.ReportNotifier;
+import se.postvakt.sender.SenderApi;
 import se.postvakt.web.AddinFiles;
 import se.postvakt.web.ApiModule;
 import se.postvakt.web.Health;
@@ -141,6 +144,10 @@ public final class Postvakt implements AutoCloseable {
             modules.add(new DirectoryApi(graph, graphServices.staffDirectory()));
             modules.add(new Pages(config));
             modules.add(new StatsApi(new StatsService(stats)));
+            SenderApi sender = SenderApi.create(policy, graphServices.staffDirectory(), sql, graph.configured()
+                    ? new GraphReportNotifier(graph) : ReportNotifier.none("Microsoft Graph is not configured"), clock);
+            closeables.add(sender);
+            modules.add(sender);
 
             Javalin app = App.create(config, new AccessCheck(validator), new RequestLog(metrics), modules);
             app.start(config.bindAddress(), config.port());
