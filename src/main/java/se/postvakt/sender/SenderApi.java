@@ -83,11 +83,20 @@ public final class SenderApi implements ApiModule, AutoCloseable {
         LocalDate toDay = date(ctx, "to", null);
         Instant from = fromDay == null ? null : fromDay.atStartOfDay(zone).toInstant();
         Instant to = toDay == null ? null : toDay.plusDays(1).atStartOfDay(zone).toInstant();
-        List<SenderReport> page = reports.list(from, to, before, limit);
+        int offset = ctx.queryParamAsClass("offset", Integer.class).check(n -> n == null || n >= 0, "must be 0 or more")
+                .getOrDefault(0);
+        List<SenderReport> page = reports.list(new SenderRepository.ReportFilter(from, to, part(ctx, "sender"),
+                part(ctx, "reporter"), before, offset), limit);
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("reports", page);
         out.put("nextBefore", page.size() == limit ? page.get(page.size() - 1).id() : null);
         ctx.json(out);
+    }
+
+    /** A free-text filter: null when absent or blank. */
+    private static String part(Context ctx, String name) {
+        String v = ctx.queryParam(name);
+        return v == null || v.isBlank() ? null : v.strip();
     }
 
     /** A {@code yyyy-mm-dd} query parameter (inclusive), or the fallback when it is absent. */

@@ -113,7 +113,7 @@ public final class SenderReports {
         return out;
     }
 
-    public List<SenderReport> list(Instant from, Instant to, Long beforeId, int limit) {
-        return repository.list(from, to, beforeId, limit);
+    public List<SenderReport> list(SenderRepository.ReportFilter filter, int limit) {
+        return repository.list(filter, limit);
     }
 }

@@ -66,8 +66,28 @@ public final class SenderRepository {
      * (the id of the last report of the previous page).
      */
     public List<SenderReport> list(Instant from, Instant to, Long beforeId, int limit) {
+        return list(new ReportFilter(from, to, null, null, beforeId, 0), limit);
+    }
+
+    /** What the admin list narrows by; null fields do not filter, {@code sender}/{@code reporter} match a part. */
+    public record ReportFilter(Instant from, Instant to, String sender, String reporter, Long beforeId, int offset) {
+    }
+
+    /** Newest first. */
+    public List<SenderReport> list(ReportFilter f, int limit) {
+        Instant from = f.from();
+        Instant to = f.to();
+        Long beforeId = f.beforeId();
         StringBuilder q = new StringBuilder("SELECT * FROM sender_report WHERE 1 = 1");
         List<Object> params = new ArrayList<>();
+        if (f.sender() != null) {
+            q.append(" AND LOWER(from_address) LIKE ?");
+            params.add("%" + f.sender().toLowerCase(java.util.Locale.ROOT) + "%");
+        }
+        if (f.reporter() != null) {
+            q.append(" AND LOWER(reported_by) LIKE ?");
+            params.add("%" + f.reporter().toLowerCase(java.util.Locale.ROOT) + "%");
+        }
         if (from != null) {
             q.append(" AND reported_at >= ?");
             params.add(from);
@@ -80,8 +100,9 @@ public final class SenderRepository {
             q.append(" AND id < ?");
             params.add(beforeId);
         }
-        q.append(" ORDER BY id DESC LIMIT ?");
+        q.append(" ORDER BY id DESC LIMIT ? OFFSET ?");
         params.add(limit);
+        params.add(f.offset());
         return sql.query(q.toString(), SenderRepository::report, params.toArray());
     }
 
