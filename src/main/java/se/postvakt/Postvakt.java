@@ -83,10 +83,10 @@ public final class Postvakt implements AutoCloseable {
      * pointed at a faked Graph); null means build it from the configuration.
      */
     public static Postvakt start(AppConfig config, Clock clock, GraphGateway graphOverride) {
-        return start(config, clock, graphOverride, StatsSources.none());
+        return start(config, clock, graphOverride, null);
     }
 
-    /** As above, with the statistics sources given (tests pass their own; the lead wires the real tables here). */
+    /** As above, with the statistics sources given (tests pass their own); null means the features' own counts. */
     public static Postvakt start(AppConfig config, Clock clock, GraphGateway graphOverride, StatsSources stats) {
         long t0 = System.nanoTime();
         Database db = Database.open(config.databaseUrl(), config.databaseUser(), config.databasePassword());
@@ -143,11 +143,12 @@ public final class Postvakt implements AutoCloseable {
             modules.add(new AuditApi(audit));
             modules.add(new DirectoryApi(graph, graphServices.staffDirectory()));
             modules.add(new Pages(config));
-            modules.add(new StatsApi(new StatsService(stats)));
             SenderApi sender = SenderApi.create(policy, graphServices.staffDirectory(), sql, graph.configured()
                     ? new GraphReportNotifier(graph) : ReportNotifier.none("Microsoft Graph is not configured"), clock);
             closeables.add(sender);
             modules.add(sender);
+            modules.add(new StatsApi(new StatsService(stats != null ? stats
+                    : new StatsSources(null, sender.statistics(), absences.statistics()))));
 
             Javalin app = App.create(config, new AccessCheck(validator), new RequestLog(metrics), modules);
             app.start(config.bindAddress(), config.port());

@@ -18,8 +18,10 @@ public final class Absences implements AutoCloseable {
     private final AbsenceService service;
     private final Reconciler reconciler;
     private final ApiModule api;
+    private final AbsenceDaily daily;
 
-    private Absences(AbsenceService service, Reconciler reconciler) {
+    private Absences(AbsenceService service, Reconciler reconciler, AbsenceDaily daily) {
+        this.daily = daily;
         this.service = service;
         this.reconciler = reconciler;
         this.api = new AbsenceApi(service, reconciler);
@@ -32,14 +34,15 @@ public final class Absences implements AutoCloseable {
     public static Absences create(Sql sql, boolean postgres, GraphGateway graph, PolicyStore policy, AuditLog audit,
                                   Clock clock, Duration interval, int parallelism) {
         AbsenceRepository repo = new AbsenceRepository(sql);
+        AbsenceDaily daily = new AbsenceDaily(sql, repo, policy, clock);
         Reconciler reconciler = new Reconciler(repo, graph, policy, audit, clock, new PassLock(sql.dataSource(), postgres),
-                parallelism);
+                parallelism, daily::snapshot);
         AbsenceService service = new AbsenceService(repo, graph, policy, clock,
                 interval == null ? () -> { } : reconciler::trigger);
         if (interval != null) {
             reconciler.schedule(interval);
         }
-        return new Absences(service, reconciler);
+        return new Absences(service, reconciler, daily);
     }
 
     public AbsenceService service() {
@@ -48,6 +51,11 @@ public final class Absences implements AutoCloseable {
 
     public Reconciler reconciler() {
         return reconciler;
+    }
+
+    /** Daily counts for the follow-up statistics. */
+    public AbsenceDaily statistics() {
+        return daily;
     }
 
     public ApiModule api() {

@@ -53,12 +53,20 @@ public final class Reconciler implements AutoCloseable {
     private final AtomicBoolean queued = new AtomicBoolean();
     private final int parallelism;
     private volatile LastPass lastPass;
+    private final Runnable afterPass;
     private volatile Duration interval;
     /** After this many throttled mailboxes in one pass the rest wait for the next pass: Graph is telling us to slow down. */
     static final int THROTTLE_BRAKE = 5;
 
     Reconciler(AbsenceRepository repo, GraphGateway graph, PolicyStore policy, AuditLog audit, Clock clock, PassLock lock,
                int parallelism) {
+        this(repo, graph, policy, audit, clock, lock, parallelism, () -> { });
+    }
+
+    /** {@code afterPass} runs after each pass this instance completes (the daily statistics). */
+    Reconciler(AbsenceRepository repo, GraphGateway graph, PolicyStore policy, AuditLog audit, Clock clock, PassLock lock,
+               int parallelism, Runnable afterPass) {
+        this.afterPass = afterPass;
         this.repo = repo;
         this.graph = graph;
         this.policy = policy;
@@ -135,6 +143,11 @@ public final class Reconciler implements AutoCloseable {
             Instant started = clock.instant();
             Summary s = pass(t0);
             lastPass = new LastPass(started, clock.instant(), s.examined(), s.changed(), s.failed(), s.durationMs());
+            try {
+                afterPass.run();
+            } catch (RuntimeException e) {
+                LOG.warn("absence statistics not written: {}", e.toString());
+            }
             LOG.info("reconcile pass: {} mailboxes examined, {} changed, {} failed, {} deferred, {} ms", s.examined(),
                     s.changed(), s.failed(), s.deferred(), s.durationMs());
             return s;

@@ -112,6 +112,11 @@ public final class SenderApi implements ApiModule, AutoCloseable {
         }
     }
 
+    /** Daily counts for the follow-up statistics. */
+    public se.postvakt.stats.StatsSource.Sender statistics() {
+        return new SenderDaily(repository, stats, zone);
+    }
+
     @Override
     public void close() {
         stats.close();

@@ -139,6 +139,12 @@ public final class SenderRepository {
     }
 
     /** The daily counts between two days, both inclusive. */
+    /** When each report in the window was made (for counting reports per day). */
+    public List<Instant> reportTimes(Instant from, Instant to) {
+        return sql.query("SELECT reported_at FROM sender_report WHERE reported_at >= ? AND reported_at < ?",
+                rs -> Sql.instant(rs, "reported_at"), from, to);
+    }
+
     public List<DailyCount> daily(LocalDate from, LocalDate to) {
         return sql.query("SELECT check_day, verdict, reason, checks FROM sender_check_daily WHERE check_day >= ? "
                         + "AND check_day <= ? ORDER BY check_day, verdict, reason",
