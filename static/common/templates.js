@@ -28,7 +28,10 @@ export function fillTemplate(template, templates, values, language) {
     functionalMailbox: values.functionalMailbox || '',
   };
   v.delegateSentence = values.delegateAddress ? substitute(templates.delegateSentence || '', v) : '';
-  return substitute(template || '', v);
+  let text = template || '';
+  // As the server does: without a functional mailbox, the sentence pointing to it is left out.
+  if (!v.functionalMailbox) text = text.replace(/[ \t]*[^.!?\n]*\{functionalMailbox\}[^.!?\n]*[.!?]?/g, '');
+  return substitute(text, v);
 }
 
 function substitute(text, v) {

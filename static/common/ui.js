@@ -31,6 +31,7 @@ export function explain(e) {
   if (e.status === 401) return t('auth.expired');
   if (e.status === 403) return t('err.forbidden');
   if (e.status === 404) return t('err.notAvailable', { path: e.path });
+  if (e.status >= 500 && (e.detail ?? '').startsWith('Microsoft Graph')) return t('err.graph', { detail: e.detail });
   if (e.status >= 500) return t('err.server', { status: e.status });
   return e.detail || e.message;
 }
