@@ -22,6 +22,10 @@ import se.postvakt.auth.AccessCheck;
 import se.postvakt.auth.DevTokens;
 import se.postvakt.auth.RemoteJwks;
 import se.postvakt.auth.TokenValidator;
+import se.postvakt.compose.ComposeApi;
+import se.postvakt.compose.ComposeStats;
+import se.postvakt.compose.ComposeStatsRepository;
+import se.postvakt.compose.GroupSizeLookup;
 import se.postvakt.config.AppConfig;
 import se.postvakt.db.Database;
 import se.postvakt.db.Sql;
@@ -112,6 +116,9 @@ public final class Postvakt implements AutoCloseable {
             modules.add(new Health(db, metrics, features));
             modules.add(new AddinFiles(config.publicBaseUrl(), config.clientId()));
             modules.add(new PolicyApi(policy));
+            ComposeStats composeStats = new ComposeStats(new ComposeStatsRepository(sql), 5_000);
+            closeables.add(composeStats);
+            modules.add(new ComposeApi(policy, GroupSizeLookup.UNKNOWN, composeStats, clock));
 
             Javalin app = App.create(config, new AccessCheck(validator), new RequestLog(metrics), modules);
             app.start(config.bindAddress(), config.port());
