@@ -430,6 +430,7 @@ final class PersonnummerScanner {
             this.n = n;
             this.lineStart = 0;
             scanLine();
+            headerStart = lineHasTab ? 0 : -1;
         }
 
         private void scanLine() {
