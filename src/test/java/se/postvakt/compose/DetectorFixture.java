@@ -47,7 +47,7 @@ final class DetectorFixture {
     }
 
     static ComposeRequest attachments(Attachment... list) {
-        return new ComposeRequest(null, null, null, null, null, null, null, List.of(list), null);
+        return new ComposeRequest(null, null, null, null, null, null, null, java.util.Arrays.asList(list), null);
     }
 
     static List<Recipient> recipients(RecipientType type, String... addresses) {
