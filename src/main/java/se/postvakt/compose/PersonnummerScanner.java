@@ -13,9 +13,9 @@ import java.util.Locale;
  * list of phone numbers are a phone number; ten bare digits after a timestamp label are a Unix time. A nearby
  * keyword ("personnummer", "pnr", "född", …) or a personnummer column header wins over those.
  */
-final class PersonnummerScanner {
+public final class PersonnummerScanner {
     /** One number found, with offsets into the raw submitted string. */
-    record Hit(int start, int end, Personnummer.Kind kind, String masked) {
+    public record Hit(int start, int end, Personnummer.Kind kind, String masked) {
     }
 
     private static final int WINDOW = 48;
@@ -31,7 +31,7 @@ final class PersonnummerScanner {
     }
 
     /** Every number in {@code text} that is used as an identity number, in order. */
-    static List<Hit> scan(VisibleText text, LocalDate today) {
+    public static List<Hit> scan(VisibleText text, LocalDate today) {
         return new Run(text, today).scan();
     }
 

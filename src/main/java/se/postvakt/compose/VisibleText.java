@@ -11,19 +11,25 @@ public final class VisibleText {
     private final String raw;
     private final char[] text;
     private final int length;
-    private final int[] map;
+    // Runs of visible characters that are consecutive in the raw string: run k starts at visible runVisible[k] and
+    // raw runRaw[k]. One entry per tag or entity instead of one per character keeps big messages cheap.
+    private final int[] runVisible;
+    private final int[] runRaw;
+    private final int runs;
 
-    private VisibleText(String raw, char[] text, int length, int[] map) {
+    private VisibleText(String raw, char[] text, int length, int[] runVisible, int[] runRaw, int runs) {
         this.raw = raw;
         this.text = text;
         this.length = length;
-        this.map = map;
+        this.runVisible = runVisible;
+        this.runRaw = runRaw;
+        this.runs = runs;
     }
 
     /** Plain text: the string as submitted. */
     public static VisibleText plain(String s) {
         String v = s == null ? "" : s;
-        return new VisibleText(v, v.toCharArray(), v.length(), null);
+        return new VisibleText(v, v.toCharArray(), v.length(), null, null, 0);
     }
 
     /** The visible text of an HTML string. */
@@ -51,12 +57,25 @@ public final class VisibleText {
 
     /** Index in the raw string of visible character {@code i}. */
     public int rawStart(int i) {
-        return map == null ? i : map[i];
+        if (runVisible == null) {
+            return i;
+        }
+        int lo = 0;
+        int hi = runs - 1;
+        while (lo < hi) {
+            int mid = (lo + hi + 1) >>> 1;
+            if (runVisible[mid] <= i) {
+                lo = mid;
+            } else {
+                hi = mid - 1;
+            }
+        }
+        return runRaw[lo] + (i - runVisible[lo]);
     }
 
     /** Raw end index (exclusive) of a visible span ending at {@code end} (exclusive), whose last char is raw-single. */
     public int rawEnd(int end) {
-        return map == null ? end : map[end - 1] + 1;
+        return rawStart(end - 1) + 1;
     }
 
     @Override
@@ -66,10 +85,25 @@ public final class VisibleText {
 
     /** The one-pass HTML reader; linear in the input whatever its nesting. */
     private static final class HtmlReader {
+        private static final long SCRIPT = key("script");
+        private static final long STYLE = key("style");
+        private static final long TITLE = key("title");
+        private static final long TABLE = key("table");
+        private static final long TR = key("tr");
+        private static final long TD = key("td");
+        private static final long TH = key("th");
+        private static final long[] BLOCKS = {key("p"), key("div"), key("br"), key("li"), key("ul"), key("ol"),
+            key("blockquote"), key("pre"), key("hr"), key("dt"), key("dd"), key("section"), key("article"),
+            key("header"), key("footer"), key("body"), key("caption"), key("h1"), key("h2"), key("h3"), key("h4"),
+            key("h5"), key("h6")};
+
         private final String s;
         private final int n;
-        private char[] out;
-        private int[] map;
+        private final char[] out;
+        private int[] runVisible = new int[64];
+        private int[] runRaw = new int[64];
+        private int runs;
+        private int nextRaw = -1;
         private int len;
         private int tableDepth;
         private int cellsInRow;
@@ -77,35 +111,66 @@ public final class VisibleText {
         HtmlReader(String s) {
             this.s = s;
             this.n = s.length();
-            int cap = Math.max(16, n);
-            this.out = new char[cap];
-            this.map = new int[cap];
+            // every tag and entity is at least as long as the one character it may become
+            this.out = new char[Math.max(1, n)];
+        }
+
+        /** A tag name packed into a long (6 bits a character, case-folded); -1 when too long to be one we know. */
+        static long key(CharSequence name) {
+            return key(name, 0, name.length());
+        }
+
+        static long key(CharSequence name, int from, int to) {
+            if (to - from > 10) {
+                return -1;
+            }
+            long k = 0;
+            for (int i = from; i < to; i++) {
+                char c = name.charAt(i);
+                k = (k << 6) | ((c | 0x20) & 0x3f);
+            }
+            return k | ((long) (to - from) << 60);
         }
 
         VisibleText read() {
+            String a = s;
+            char[] o = out;
             int i = 0;
             while (i < n) {
-                char c = s.charAt(i);
+                char c = a.charAt(i);
                 if (c == '<') {
                     i = tag(i);
                 } else if (c == '&') {
                     i = entity(i);
                 } else {
-                    emit(c == '\n' || c == '\r' || c == '\t' || c == '\f' ? ' ' : c, i);
-                    i++;
+                    if (i != nextRaw) {
+                        newRun(i);
+                    }
+                    // raw line breaks and tabs in HTML source are just spaces to a reader
+                    o[len++] = c <= ' ' && (c == '\n' || c == '\r' || c == '\t' || c == '\f') ? ' ' : c;
+                    nextRaw = ++i;
                 }
             }
-            return new VisibleText(s, out, len, map);
+            if (runs == 0) {
+                newRun(0);
+            }
+            return new VisibleText(s, out, len, runVisible, runRaw, runs);
         }
 
-        private void emit(char c, int rawIndex) {
-            if (len == out.length) {
-                int cap = out.length * 2;
-                out = java.util.Arrays.copyOf(out, cap);
-                map = java.util.Arrays.copyOf(map, cap);
+        private void newRun(int rawIndex) {
+            if (runs == runVisible.length) {
+                runVisible = java.util.Arrays.copyOf(runVisible, runs * 2);
+                runRaw = java.util.Arrays.copyOf(runRaw, runs * 2);
             }
-            out[len] = c;
-            map[len++] = rawIndex;
+            runVisible[runs] = len;
+            runRaw[runs++] = rawIndex;
+        }
+
+        /** A character made from markup (a tag or an entity) at {@code rawIndex}; it starts a run of its own. */
+        private void emit(char c, int rawIndex) {
+            newRun(rawIndex);
+            out[len++] = c;
+            nextRaw = -1;
         }
 
         /** Handles the markup starting at {@code i} ('<'); returns the index after it. */
@@ -136,12 +201,11 @@ public final class VisibleText {
                 nameEnd++;
             }
             int end = endOfTag(nameEnd);
-            int nameLen = nameEnd - nameStart;
-            if (!closing && (nameIs(nameStart, nameLen, "script") || nameIs(nameStart, nameLen, "style")
-                    || nameIs(nameStart, nameLen, "title"))) {
-                return skipElement(end, nameStart, nameLen);
+            long k = key(s, nameStart, nameEnd);
+            if (!closing && (k == SCRIPT || k == STYLE || k == TITLE)) {
+                return skipElement(end, nameStart, nameEnd - nameStart);
             }
-            structure(nameStart, nameLen, closing, i);
+            structure(k, closing, i);
             return end;
         }
 
@@ -161,40 +225,33 @@ public final class VisibleText {
         }
 
         /** Line and cell boundaries from block and table elements. */
-        private void structure(int nameStart, int nameLen, boolean closing, int rawIndex) {
-            if (nameIs(nameStart, nameLen, "table")) {
+        private void structure(long k, boolean closing, int rawIndex) {
+            if (k == TABLE) {
                 tableDepth += closing ? (tableDepth > 0 ? -1 : 0) : 1;
                 cellsInRow = 0;
                 emit('\n', rawIndex);
-            } else if (nameIs(nameStart, nameLen, "tr")) {
+            } else if (k == TR) {
                 // only the start of a row ends a line, so the rows of a table stay contiguous lines
                 if (!closing) {
                     cellsInRow = 0;
                     emit('\n', rawIndex);
                 }
-            } else if (nameIs(nameStart, nameLen, "td") || nameIs(nameStart, nameLen, "th")) {
-                if (!closing) {
-                    if (cellsInRow++ > 0) {
-                        emit('\t', rawIndex);
-                    }
+            } else if (k == TD || k == TH) {
+                if (!closing && cellsInRow++ > 0) {
+                    emit('\t', rawIndex);
                 }
-            } else if (isBlock(nameStart, nameLen)) {
+            } else if (isBlock(k)) {
                 emit(tableDepth > 0 ? ' ' : '\n', rawIndex);
             }
         }
 
-        private boolean isBlock(int st, int len) {
-            return nameIs(st, len, "p") || nameIs(st, len, "div") || nameIs(st, len, "br") || nameIs(st, len, "li")
-                    || nameIs(st, len, "ul") || nameIs(st, len, "ol") || nameIs(st, len, "blockquote")
-                    || nameIs(st, len, "pre") || nameIs(st, len, "hr") || nameIs(st, len, "dt") || nameIs(st, len, "dd")
-                    || nameIs(st, len, "section") || nameIs(st, len, "article") || nameIs(st, len, "header")
-                    || nameIs(st, len, "footer") || nameIs(st, len, "body") || nameIs(st, len, "caption")
-                    || (len == 2 && (s.charAt(st) == 'h' || s.charAt(st) == 'H') && s.charAt(st + 1) >= '1'
-                    && s.charAt(st + 1) <= '6');
-        }
-
-        private boolean nameIs(int st, int len, String name) {
-            return len == name.length() && s.regionMatches(true, st, name, 0, len);
+        private static boolean isBlock(long k) {
+            for (long b : BLOCKS) {
+                if (b == k) {
+                    return true;
+                }
+            }
+            return false;
         }
 
         /** Index after the '>' that ends a tag, honouring quoted attribute values. */
