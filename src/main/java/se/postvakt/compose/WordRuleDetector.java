@@ -4,6 +4,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.function.BiFunction;
+import java.util.function.Function;
 
 /**
  * The shared shape of the word-list rules ({@code confidential}, {@code chain-letter}, {@code public-record}): the
@@ -13,18 +15,32 @@ abstract class WordRuleDetector implements Detector {
     /** At most this many occurrences are reported per field; the rest add nothing the sender needs. */
     static final int MAX_MATCHES = 50;
 
-    /** The rule's severity now, or {@link Severity#OFF} when it does not apply to this message. */
-    abstract Severity severity(MessageView m, ComposeSettings s);
+    private final String id;
+    private final BiFunction<MessageView, ComposeSettings, Severity> severity;
+    private final Function<ComposeSettings, PhraseMatcher> words;
+    private final BiFunction<Boolean, List<String>, String> message;
 
-    abstract PhraseMatcher words(ComposeSettings s);
+    /**
+     * @param severity the rule's severity for a message, {@link Severity#OFF} when it does not apply
+     * @param message  the text for the words found, by English or not (words come from the policy, never the message)
+     */
+    WordRuleDetector(String id, BiFunction<MessageView, ComposeSettings, Severity> severity,
+                     Function<ComposeSettings, PhraseMatcher> words, BiFunction<Boolean, List<String>, String> message) {
+        this.id = id;
+        this.severity = severity;
+        this.words = words;
+        this.message = message;
+    }
 
-    /** The message text for the words found (words come from the policy, never from the message). */
-    abstract String message(MessageView m, List<String> words);
+    @Override
+    public String id() {
+        return id;
+    }
 
     @Override
     public void detect(MessageView m, ComposeSettings s, List<Finding> out) {
-        Severity severity = severity(m, s);
-        PhraseMatcher matcher = words(s);
+        Severity severity = this.severity.apply(m, s);
+        PhraseMatcher matcher = words.apply(s);
         if (severity == Severity.OFF || matcher.isEmpty()) {
             return;
         }
@@ -35,12 +51,13 @@ abstract class WordRuleDetector implements Detector {
                 continue;
             }
             List<Finding.Match> matches = new ArrayList<>();
-            Set<String> words = new LinkedHashSet<>();
+            Set<String> found = new LinkedHashSet<>();
             for (PhraseMatcher.Hit h : hits) {
                 matches.add(new Finding.Match(vt.rawStart(h.start()), rawEnd(vt, h.end()), "phrase", null));
-                words.add(matcher.phrase(h.phrase()));
+                found.add(matcher.phrase(h.phrase()));
             }
-            out.add(new Finding(id(), severity, f.name(), matches, null, message(m, List.copyOf(words)), Wording.POLICY_LAWS));
+            out.add(new Finding(id, severity, f.name(), matches, null, message.apply(m.english(), List.copyOf(found)),
+                    Wording.POLICY_LAWS));
         }
     }
 
