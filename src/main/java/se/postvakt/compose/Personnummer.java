@@ -9,7 +9,7 @@ import java.util.Optional;
  *
  * <p>Immutable; equal numbers have the same canonical 12-digit form ({@code YYYYMMDDNNNC}, the day as written, so a
  * samordningsnummer keeps its day + 60). Accepted input: 10 digits {@code YYMMDDNNNC} with no separator, {@code -},
- * {@code +} (age 100 or more), an en dash or one space; 12 digits {@code YYYYMMDDNNNC} with the same separators. The
+ * {@code +} (age 100 or more), an en dash or one (possibly no-break) space; 12 digits {@code YYYYMMDDNNNC} with the same separators. The
  * century of a 10-digit form is inferred from the {@link Clock}: the latest year not after today, one century further
  * back with {@code +}. Valid means: Luhn over the 10-digit form, a real calendar date, birth number 001–999 and, for
  * 12 digits, century 18, 19 or 20.
@@ -90,8 +90,9 @@ public final class Personnummer {
         return Optional.empty();
     }
 
+    /** Hyphen, plus, en dash, or one space (a no-break space counts: word processors put one there). */
     static boolean isSeparator(char c) {
-        return c == '-' || c == '+' || c == '\u2013' || c == ' ';
+        return c == '-' || c == '+' || c == '\u2013' || c == ' ' || c == '\u00a0';
     }
 
     /**

@@ -24,8 +24,8 @@ public final class PersonnummerScanner {
     private static final String[] PNR_KEYWORDS = {"personn", "pnr", "pers.nr", "pers nr", "personnr", "födelsenr",
         "födelsenummer", "samordningsn", "id-nr", "id-nummer", "idnummer", "id nummer", "född", "p-nr", "p.nr",
         "identity number", "ssn"};
-    private static final String[] TIME_KEYWORDS = {"ts=", "ts:", "tidsstämp", "timestamp", "unix", "epoch", "created",
-        "updated", "time=", "tid="};
+    private static final String[] TIME_KEYWORDS = {"ts=", "ts:", "ts\":", "ts':", "tidsstämp", "timestamp", "unix",
+        "epoch", "created", "updated", "time=", "time\":", "tid="};
 
     private PersonnummerScanner() {
     }
@@ -108,7 +108,7 @@ public final class PersonnummerScanner {
                 if (Character.isLetter(b) || b == '+' || b == '.' && i > 1 && digit(t[i - 2])) {
                     return -1;
                 }
-                if (i > 1 && digit(t[i - 2]) && (dashLike(b) || (sep == ' ' && b == ' '))) {
+                if (i > 1 && digit(t[i - 2]) && (dashLike(b) || (sep == ' ' || sep == '\u00a0') && (b == ' ' || b == '\u00a0'))) {
                     return -1;
                 }
             }
@@ -117,7 +117,7 @@ public final class PersonnummerScanner {
                 if (Character.isLetterOrDigit(a) || a == '.' && end + 1 < n && digit(t[end + 1])) {
                     return -1;
                 }
-                if (end + 1 < n && digit(t[end + 1]) && (dashLike(a) || (sep == ' ' && a == ' '))) {
+                if (end + 1 < n && digit(t[end + 1]) && (dashLike(a) || (sep == ' ' || sep == '\u00a0') && (a == ' ' || a == '\u00a0'))) {
                     return -1;
                 }
             }
@@ -166,7 +166,7 @@ public final class PersonnummerScanner {
                 if (digit(t[k])) {
                     digitCount++;
                 } else {
-                    separated = t[k] != ' ';
+                    separated = t[k] != ' ' && t[k] != '\u00a0';
                 }
             }
             boolean ten = digitCount == 10;
@@ -388,6 +388,7 @@ public final class PersonnummerScanner {
         static boolean isPhoneWord(String w) {
             return switch (w) {
                 case "tel", "tfn", "telnr", "fax", "sms", "ring", "ringa", "ringer", "uppringd", "nås", "nå", "nummer", "mob",
+                        "direkt",
                         "swish", "swisha",
                         "phone", "mobile", "cell", "växel", "växeln" -> true;
                 default -> w.startsWith("telefon") || w.endsWith("telefon") || w.startsWith("mobil")

@@ -35,6 +35,7 @@ class PersonnummerDetectorTest {
         "Sökande «19850101-2382» har kompletterat.",
         "Sökande «850101–2382» (en dash från Word).",
         "Sökande «850101 2382» (med mellanslag).",
+        "Sökande «850101\u00a02382» (hårt mellanslag).",
         "Sökande «19850101 2382» (med mellanslag).",
         "Dödsboanmälan gällande Alva Fransson, «061010+9811», är upprättad.",
         "Samordningsnummer «701063-2391» för den sökande.",
@@ -92,6 +93,8 @@ class PersonnummerDetectorTest {
         "Namn\tRoll\tTelefon\tMobil\nElin Bergman\tRektor\t0142-123 49\t0709242390",
         "Larmloggen visar händelse med tidsstämpel 1704132388 (unix).",
         "ts=1710212398 status=503",
+        "{\"ts\": 1710212398, \"level\": \"warn\"}",
+        "Direkt: 0702152380",
         "Exporten har tidsstämpeln 1709162380 i fältet created_at.",
         "OCR 21907705132392493",                                            // digits inside a longer run
         "Betala med OCR-nummer 6269707112380277.",
