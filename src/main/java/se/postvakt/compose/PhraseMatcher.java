@@ -149,12 +149,24 @@ final class PhraseMatcher {
         boolean prevSpace = false;
         for (int i = 0; i < length && hits.size() < limit; i++) {
             char c = text[i];
-            boolean space = Character.isWhitespace(c) || c == '\u00a0';
+            boolean space;
+            char folded;
+            if (c < 128) {
+                // ASCII fast path: most text, and no Character tables on the hot loop
+                space = c <= ' ';
+                folded = c >= 'A' && c <= 'Z' ? (char) (c + 32) : c;
+            } else {
+                space = Character.isWhitespace(c) || c == '\u00a0';
+                folded = Character.toLowerCase(c);
+            }
             if (space && prevSpace) {
                 continue;
             }
             prevSpace = space;
-            state = step(state, space ? ' ' : Character.toLowerCase(c));
+            if (state == 0 && rootNext[space ? ' ' : folded] == 0) {
+                continue;
+            }
+            state = step(state, space ? ' ' : folded);
             for (int s = state; s != 0; s = fail[s]) {
                 int out = output[s];
                 if (out < 0 || depth[s] != phrases[out].length()) {
