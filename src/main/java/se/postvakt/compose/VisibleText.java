@@ -4,7 +4,8 @@ package se.postvakt.compose;
  * The text a reader sees, with a map back to the submitted string. For plain text it is the string itself. For HTML,
  * one linear pass drops tags, attributes, comments, {@code <script>} and {@code <style>}, decodes entities, turns raw
  * whitespace into spaces, ends a line at block elements ({@code <p>}, {@code <div>}, {@code <br>}, {@code <tr>}, …)
- * and separates table cells with a tab, so a table reads like a tab-separated text table. Offsets of what a detector
+ * and separates table cells with a tab, so a table reads like a tab-separated text table (a block element inside a
+ * cell becomes a vertical tab: a break that is whitespace to word rules but neither a line end nor a separator). Offsets of what a detector
  * finds are mapped back with {@link #rawStart} and {@link #rawEnd}, so they are UTF-16 indices into the raw HTML.
  */
 public final class VisibleText {
@@ -85,17 +86,72 @@ public final class VisibleText {
 
     /** The one-pass HTML reader; linear in the input whatever its nesting. */
     private static final class HtmlReader {
-        private static final long SCRIPT = key("script");
+        private static final int OTHER = 0;
+        private static final int RAW_TEXT = 1;
+        private static final int TABLE = 2;
+        private static final int ROW = 3;
+        private static final int CELL = 4;
+        private static final int BLOCK = 5;
+        /** Inside a table cell a block element breaks the line without ending the table row. */
+        static final char CELL_BREAK = '\u000b';
+        private static final long P = key("p");
+        private static final long TR_KEY = key("tr");
+        private static final long TD_KEY = key("td");
+        private static final long TH_KEY = key("th");
+        private static final long[] BLOCKS_2 = {key("br"), key("li"), key("ul"), key("ol"), key("hr"), key("dt"), key("dd")};
+        private static final long DIV = key("div");
+        private static final long PRE = key("pre");
+        private static final long BODY = key("body");
+        private static final long TABLE_KEY = key("table");
         private static final long STYLE = key("style");
         private static final long TITLE = key("title");
-        private static final long TABLE = key("table");
-        private static final long TR = key("tr");
-        private static final long TD = key("td");
-        private static final long TH = key("th");
-        private static final long[] BLOCKS = {key("p"), key("div"), key("br"), key("li"), key("ul"), key("ol"),
-            key("blockquote"), key("pre"), key("hr"), key("dt"), key("dd"), key("section"), key("article"),
-            key("header"), key("footer"), key("body"), key("caption"), key("h1"), key("h2"), key("h3"), key("h4"),
-            key("h5"), key("h6")};
+        private static final long SCRIPT = key("script");
+        private static final long HEADER = key("header");
+        private static final long FOOTER = key("footer");
+        private static final long SECTION = key("section");
+        private static final long ARTICLE = key("article");
+        private static final long CAPTION = key("caption");
+        private static final long BLOCKQUOTE = key("blockquote");
+
+        /** What a tag name does to the visible text; decided by its length first, as most tags are short. */
+        private static int kind(long k) {
+            switch ((int) (k >>> 60)) {
+                case 1:
+                    return k == P ? BLOCK : OTHER;
+                case 2:
+                    if (k == TD_KEY || k == TH_KEY) {
+                        return CELL;
+                    }
+                    if (k == TR_KEY) {
+                        return ROW;
+                    }
+                    long first = (k >>> 6) & 0x3f;
+                    long second = k & 0x3f;
+                    if (first == ('h' & 0x3f) && second >= ('1' & 0x3f) && second <= ('6' & 0x3f)) {
+                        return BLOCK;
+                    }
+                    for (long b : BLOCKS_2) {
+                        if (b == k) {
+                            return BLOCK;
+                        }
+                    }
+                    return OTHER;
+                case 3:
+                    return k == DIV || k == PRE ? BLOCK : OTHER;
+                case 4:
+                    return k == BODY ? BLOCK : OTHER;
+                case 5:
+                    return k == TABLE_KEY ? TABLE : k == STYLE || k == TITLE ? RAW_TEXT : OTHER;
+                case 6:
+                    return k == SCRIPT ? RAW_TEXT : k == HEADER || k == FOOTER ? BLOCK : OTHER;
+                case 7:
+                    return k == SECTION || k == ARTICLE || k == CAPTION ? BLOCK : OTHER;
+                case 10:
+                    return k == BLOCKQUOTE ? BLOCK : OTHER;
+                default:
+                    return OTHER;
+            }
+        }
 
         private final String s;
         private final int n;
@@ -133,28 +189,62 @@ public final class VisibleText {
         }
 
         VisibleText read() {
-            String a = s;
-            char[] o = out;
             int i = 0;
             while (i < n) {
-                char c = a.charAt(i);
-                if (c == '<') {
+                int lt = next(LT, i);
+                int amp = next(AMP, i);
+                int stop = Math.min(lt, amp);
+                if (stop > i) {
+                    copyText(i, stop);
+                    i = stop;
+                } else if (i == lt) {
                     i = tag(i);
-                } else if (c == '&') {
-                    i = entity(i);
                 } else {
-                    if (i != nextRaw) {
-                        newRun(i);
-                    }
-                    // raw line breaks and tabs in HTML source are just spaces to a reader
-                    o[len++] = c <= ' ' && (c == '\n' || c == '\r' || c == '\t' || c == '\f') ? ' ' : c;
-                    nextRaw = ++i;
+                    i = entity(i);
                 }
             }
             if (runs == 0) {
                 newRun(0);
             }
             return new VisibleText(s, out, len, runVisible, runRaw, runs);
+        }
+
+        /** Copies the plain text {@code [from, to)} in bulk; raw line breaks and tabs are just spaces to a reader. */
+        private void copyText(int from, int to) {
+            if (from != nextRaw) {
+                newRun(from);
+            }
+            s.getChars(from, to, out, len);
+            int end = len + (to - from);
+            char[] o = out;
+            for (int k = len; k < end; k++) {
+                char c = o[k];
+                if (c < ' ' && (c == '\n' || c == '\r' || c == '\t' || c == '\f')) {
+                    o[k] = ' ';
+                }
+            }
+            len = end;
+            nextRaw = to;
+        }
+
+        private static final int LT = 0;
+        private static final int AMP = 1;
+        private static final int GT = 2;
+        private static final int DQ = 3;
+        private static final int SQ = 4;
+        private static final char[] WATCHED = {'<', '&', '>', '"', '\''};
+        // The next position of each watched character at or after the last asked position; n when there is none.
+        // Positions only move forward, so each character's indexOf calls together read the string once.
+        private final int[] nextAt = {-1, -1, -1, -1, -1};
+
+        private int next(int which, int from) {
+            int at = nextAt[which];
+            if (at < from) {
+                at = s.indexOf(WATCHED[which], from);
+                at = at < 0 ? n : at;
+                nextAt[which] = at;
+            }
+            return at;
         }
 
         private void newRun(int rawIndex) {
@@ -201,11 +291,13 @@ public final class VisibleText {
                 nameEnd++;
             }
             int end = endOfTag(nameEnd);
-            long k = key(s, nameStart, nameEnd);
-            if (!closing && (k == SCRIPT || k == STYLE || k == TITLE)) {
+            int kind = kind(key(s, nameStart, nameEnd));
+            if (kind == RAW_TEXT && !closing) {
                 return skipElement(end, nameStart, nameEnd - nameStart);
             }
-            structure(k, closing, i);
+            if (kind != OTHER) {
+                structure(kind, closing, i);
+            }
             return end;
         }
 
@@ -225,54 +317,53 @@ public final class VisibleText {
         }
 
         /** Line and cell boundaries from block and table elements. */
-        private void structure(long k, boolean closing, int rawIndex) {
-            if (k == TABLE) {
+        private void structure(int kind, boolean closing, int rawIndex) {
+            if (kind == TABLE) {
                 tableDepth += closing ? (tableDepth > 0 ? -1 : 0) : 1;
                 cellsInRow = 0;
-                emit('\n', rawIndex);
-            } else if (k == TR) {
+                lineBreak('\n', rawIndex);
+            } else if (kind == ROW) {
                 // only the start of a row ends a line, so the rows of a table stay contiguous lines
                 if (!closing) {
                     cellsInRow = 0;
-                    emit('\n', rawIndex);
+                    lineBreak('\n', rawIndex);
                 }
-            } else if (k == TD || k == TH) {
+            } else if (kind == CELL) {
                 if (!closing && cellsInRow++ > 0) {
                     emit('\t', rawIndex);
                 }
-            } else if (isBlock(k)) {
-                emit(tableDepth > 0 ? ' ' : '\n', rawIndex);
+            } else {
+                lineBreak(tableDepth > 0 ? CELL_BREAK : '\n', rawIndex);
             }
         }
 
-        private static boolean isBlock(long k) {
-            for (long b : BLOCKS) {
-                if (b == k) {
-                    return true;
-                }
+        /** One break for a run of block boundaries: nested elements open and close many at the same place. */
+        private void lineBreak(char c, int rawIndex) {
+            if (len == 0 || out[len - 1] != c) {
+                emit(c, rawIndex);
             }
-            return false;
         }
 
         /** Index after the '>' that ends a tag, honouring quoted attribute values. */
         private int endOfTag(int from) {
             int j = from;
-            while (j < n) {
-                char c = s.charAt(j);
-                if (c == '>') {
-                    return j + 1;
+            while (true) {
+                int gt = next(GT, j);
+                int dq = next(DQ, j);
+                int sq = next(SQ, j);
+                if (gt < dq && gt < sq) {
+                    return gt + 1;
                 }
-                if (c == '"' || c == '\'') {
-                    int q = s.indexOf(c, j + 1);
-                    if (q < 0) {
-                        return n;
-                    }
-                    j = q + 1;
-                } else {
-                    j++;
+                if (gt == n) {
+                    return n;
                 }
+                int q = Math.min(dq, sq);
+                int close = next(q == dq ? DQ : SQ, q + 1);
+                if (close == n) {
+                    return n;
+                }
+                j = close + 1;
             }
-            return n;
         }
 
         private int skipTo(int from, char c) {
