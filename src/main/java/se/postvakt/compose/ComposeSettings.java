@@ -15,9 +15,12 @@ public record ComposeSettings(int policyVersion, ZoneId zone, Set<String> intern
                               Severity personnummer, Severity personnummerExternal,
                               long attachmentWarnBytes, long attachmentWarnTotalBytes, Severity attachments,
                               int audienceWarnRecipients, Set<String> allowedGroups, Severity audience,
-                              Severity externalRecipients, Severity confidential, PhraseMatcher confidentialWords,
-                              Severity chainLetter, PhraseMatcher chainLetterPhrases,
-                              Severity publicRecord, PhraseMatcher publicRecordWords) {
+                              Severity externalRecipients, Severity confidential, Severity chainLetter,
+                              Severity publicRecord, PhraseMatcher words) {
+    /** Bits of {@link #words}' lists: the word rules share one pass over the text. */
+    static final int CONFIDENTIAL_WORDS = 1;
+    static final int CHAIN_LETTER_PHRASES = 2;
+    static final int PUBLIC_RECORD_WORDS = 4;
 
     /** Reads the settings from a policy document. */
     public static ComposeSettings from(PolicyDocument p) {
@@ -34,10 +37,10 @@ public record ComposeSettings(int policyVersion, ZoneId zone, Set<String> intern
                 p.getInt("audience.warnRecipients"), lower(p.getList("audience.allowedGroups")),
                 Severity.of(p.getString("audience.severity")),
                 Severity.of(p.getString("rules.externalRecipients.severity")),
-                Severity.of(p.getString("rules.confidential.severity")), new PhraseMatcher(p.getList("rules.confidential.words")),
-                Severity.of(p.getString("rules.chainLetter.severity")), new PhraseMatcher(p.getList("rules.chainLetter.phrases")),
+                Severity.of(p.getString("rules.confidential.severity")), Severity.of(p.getString("rules.chainLetter.severity")),
                 p.getBoolean("rules.publicRecord.enabled") ? Severity.of(p.getString("rules.publicRecord.severity")) : Severity.OFF,
-                new PhraseMatcher(p.getList("rules.publicRecord.words")));
+                new PhraseMatcher(List.of(p.getList("rules.confidential.words"), p.getList("rules.chainLetter.phrases"),
+                        p.getList("rules.publicRecord.words"))));
     }
 
     private static Set<String> lower(List<String> values) {

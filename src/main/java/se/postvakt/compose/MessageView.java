@@ -26,14 +26,18 @@ public final class MessageView {
     private final List<To> recipients;
     private final boolean anyOutsideInternal;
     private final int externalCount;
+    private final PhraseMatcher words;
     private VisibleText subject;
     private VisibleText body;
+    private List<PhraseMatcher.Hit> subjectWords;
+    private List<PhraseMatcher.Hit> bodyWords;
 
     public MessageView(ComposeRequest request, String sender, ComposeSettings settings, LocalDate today) {
         this.request = request;
         this.sender = sender == null ? "" : sender;
         this.lang = request.locale() == null ? Lang.SV : request.locale();
         this.today = today;
+        this.words = settings.words();
         List<To> all = new ArrayList<>();
         Set<String> seen = new HashSet<>();
         add(all, seen, "to", request.to());
@@ -122,6 +126,25 @@ public final class MessageView {
             body = VisibleText.of(request.body(), request.bodyFormat() == ComposeRequest.BodyFormat.HTML);
         }
         return body;
+    }
+
+    /** The policy's words in a field, found once for all word rules ({@link ComposeSettings#words}). */
+    List<PhraseMatcher.Hit> words(Field f) {
+        boolean isSubject = "subject".equals(f.name());
+        List<PhraseMatcher.Hit> hits = isSubject ? subjectWords : bodyWords;
+        if (hits == null) {
+            hits = words.find(f.text().chars(), f.text().length(), WordRuleDetector.MAX_MATCHES * 3);
+            if (isSubject) {
+                subjectWords = hits;
+            } else {
+                bodyWords = hits;
+            }
+        }
+        return hits;
+    }
+
+    PhraseMatcher wordMatcher() {
+        return words;
     }
 
     /** The texts detectors read, with the field names used in findings. */

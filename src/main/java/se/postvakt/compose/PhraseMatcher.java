@@ -9,14 +9,16 @@ import java.util.Locale;
  * Finds any of a list of words and phrases in a text in one linear pass (Aho–Corasick over lower-cased characters).
  * A match must start at a word boundary; phrases of up to three letters (abbreviations such as {@code OSL},
  * {@code dnr}) must also end at one, longer ones may carry an inflection ({@code sekretessen}, {@code beslutet}).
- * Runs of whitespace in the text match one space in a phrase.
+ * Runs of whitespace in the text match one space in a phrase. Several word lists share one automaton (and so one
+ * pass): list {@code i} is bit {@code 1 << i} of each hit's {@code lists} mask.
  */
 final class PhraseMatcher {
-    /** One phrase found: visible offsets and the index of the phrase in the list. */
-    record Hit(int start, int end, int phrase) {
+    /** One phrase found: visible offsets, the phrase's index and the lists it is reported for. */
+    record Hit(int start, int end, int phrase, int lists) {
     }
 
     private final String[] phrases;
+    private final int[] listsOf;
     private final int[] rootNext = new int[65536];
     private char[][] labels = new char[16][];
     private int[][] targets = new int[16][];
@@ -25,15 +27,19 @@ final class PhraseMatcher {
     private int[] depth = new int[16];
     private int nodes = 1;
 
-    PhraseMatcher(List<String> list) {
-        List<String> clean = new ArrayList<>();
-        for (String p : list) {
-            String norm = normalise(p);
-            if (!norm.isEmpty()) {
-                clean.add(norm);
+    /** One matcher for several lists (at most 31); a phrase in two lists is reported for both. */
+    PhraseMatcher(List<List<String>> lists) {
+        java.util.Map<String, Integer> masks = new java.util.LinkedHashMap<>();
+        for (int l = 0; l < lists.size(); l++) {
+            for (String p : lists.get(l)) {
+                String norm = normalise(p);
+                if (!norm.isEmpty()) {
+                    masks.merge(norm, 1 << l, (a, b) -> a | b);
+                }
             }
         }
-        this.phrases = clean.toArray(new String[0]);
+        this.phrases = masks.keySet().toArray(new String[0]);
+        this.listsOf = masks.values().stream().mapToInt(Integer::intValue).toArray();
         Arrays.fill(output, -1);
         labels[0] = new char[0];
         targets[0] = new int[0];
@@ -69,9 +75,7 @@ final class PhraseMatcher {
             }
             node = next;
         }
-        if (output[node] < 0 || phrases[output[node]].length() > p.length()) {
-            output[node] = index;
-        }
+        output[node] = index;
     }
 
     private int newNode(String p, int d) {
@@ -139,7 +143,10 @@ final class PhraseMatcher {
         return rootNext[c];
     }
 
-    /** Every phrase occurrence in the text, in order of their ends; at most {@code limit}. */
+    /**
+     * Every phrase occurrence in the text, in order of their ends, at most {@code limit}. Where phrases end at the same
+     * place, each list gets its longest one ({@code omfattas av sekretess}, not also {@code sekretess}).
+     */
     List<Hit> find(char[] text, int length, int limit) {
         List<Hit> hits = new ArrayList<>();
         if (phrases.length == 0) {
@@ -167,17 +174,18 @@ final class PhraseMatcher {
                 continue;
             }
             state = step(state, space ? ' ' : folded);
+            int reported = 0;
             for (int s = state; s != 0; s = fail[s]) {
                 int out = output[s];
-                if (out < 0 || depth[s] != phrases[out].length()) {
+                if (out < 0 || (listsOf[out] & ~reported) == 0) {
                     continue;
                 }
                 int start = startOf(text, i, depth[s]);
                 boolean startOk = start == 0 || !Character.isLetterOrDigit(text[start - 1]);
                 boolean endOk = depth[s] > 3 || i + 1 >= length || !Character.isLetterOrDigit(text[i + 1]);
                 if (startOk && endOk) {
-                    hits.add(new Hit(start, i + 1, out));
-                    break;
+                    hits.add(new Hit(start, i + 1, out, listsOf[out] & ~reported));
+                    reported |= listsOf[out];
                 }
             }
         }

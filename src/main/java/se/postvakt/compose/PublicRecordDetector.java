@@ -7,6 +7,6 @@ package se.postvakt.compose;
 final class PublicRecordDetector extends WordRuleDetector {
     PublicRecordDetector() {
         super("public-record", (m, s) -> m.externalCount() > 0 ? s.publicRecord() : Severity.OFF,
-                ComposeSettings::publicRecordWords, Wording::publicRecord);
+                ComposeSettings.PUBLIC_RECORD_WORDS, Wording::publicRecord);
     }
 }

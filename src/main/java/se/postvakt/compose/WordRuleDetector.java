@@ -5,7 +5,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.function.BiFunction;
-import java.util.function.Function;
 
 /**
  * The shared shape of the word-list rules ({@code confidential}, {@code chain-letter}, {@code public-record}): the
@@ -17,18 +16,19 @@ abstract class WordRuleDetector implements Detector {
 
     private final String id;
     private final BiFunction<MessageView, ComposeSettings, Severity> severity;
-    private final Function<ComposeSettings, PhraseMatcher> words;
+    private final int list;
     private final BiFunction<Boolean, List<String>, String> message;
 
     /**
      * @param severity the rule's severity for a message, {@link Severity#OFF} when it does not apply
+     * @param list     the rule's bit among {@link ComposeSettings#words}' lists
      * @param message  the text for the words found, by English or not (words come from the policy, never the message)
      */
-    WordRuleDetector(String id, BiFunction<MessageView, ComposeSettings, Severity> severity,
-                     Function<ComposeSettings, PhraseMatcher> words, BiFunction<Boolean, List<String>, String> message) {
+    WordRuleDetector(String id, BiFunction<MessageView, ComposeSettings, Severity> severity, int list,
+                     BiFunction<Boolean, List<String>, String> message) {
         this.id = id;
         this.severity = severity;
-        this.words = words;
+        this.list = list;
         this.message = message;
     }
 
@@ -40,21 +40,23 @@ abstract class WordRuleDetector implements Detector {
     @Override
     public void detect(MessageView m, ComposeSettings s, List<Finding> out) {
         Severity severity = this.severity.apply(m, s);
-        PhraseMatcher matcher = words.apply(s);
+        PhraseMatcher matcher = m.wordMatcher();
         if (severity == Severity.OFF || matcher.isEmpty()) {
             return;
         }
         for (MessageView.Field f : m.texts()) {
             VisibleText vt = f.text();
-            List<PhraseMatcher.Hit> hits = matcher.find(vt.chars(), vt.length(), MAX_MATCHES);
-            if (hits.isEmpty()) {
-                continue;
-            }
             List<Finding.Match> matches = new ArrayList<>();
             Set<String> found = new LinkedHashSet<>();
-            for (PhraseMatcher.Hit h : hits) {
+            for (PhraseMatcher.Hit h : m.words(f)) {
+                if ((h.lists() & list) == 0 || matches.size() == MAX_MATCHES) {
+                    continue;
+                }
                 matches.add(new Finding.Match(vt.rawStart(h.start()), rawEnd(vt, h.end()), "phrase", null));
                 found.add(matcher.phrase(h.phrase()));
+            }
+            if (matches.isEmpty()) {
+                continue;
             }
             out.add(new Finding(id, severity, f.name(), matches, null, message.apply(m.english(), List.copyOf(found)),
                     Wording.POLICY_LAWS));

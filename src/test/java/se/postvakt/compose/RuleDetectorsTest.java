@@ -45,6 +45,18 @@ class RuleDetectorsTest {
                 DetectorFixture.with("confidential", Severity.OFF)));
     }
 
+    @Test
+    void word_lists_share_one_pass_and_each_list_gets_its_longest_phrase() {
+        PhraseMatcher m = new PhraseMatcher(List.of(List.of("sekretess", "omfattas av sekretess"), List.of("sekretess"), List.of()));
+        char[] text = "Det omfattas av  SEKRETESS.".toCharArray();
+        List<PhraseMatcher.Hit> hits = m.find(text, text.length, 10);
+        assertEquals(2, hits.size(), hits.toString());
+        assertEquals("omfattas av  SEKRETESS", new String(text, hits.get(0).start(), hits.get(0).end() - hits.get(0).start()));
+        assertEquals(1, hits.get(0).lists());
+        assertEquals("SEKRETESS", new String(text, hits.get(1).start(), hits.get(1).end() - hits.get(1).start()));
+        assertEquals(2, hits.get(1).lists());
+    }
+
     // ---- chain-letter ----
     @ParameterizedTest
     @ValueSource(strings = {"Skicka vidare till alla du känner!", "Forward this to 10 friends", "Bryt inte kedjan.",
