@@ -199,11 +199,24 @@ public final class PersonnummerScanner {
             return true;
         }
 
-        /** Up to {@link #WINDOW} characters before {@code i} on the same line, lower-cased. */
+        /**
+         * Up to {@link #WINDOW} characters before {@code i} on the same line, lower-cased; when the number starts its
+         * line, the end of the line before (a label such as "Mobil:" often sits on a line of its own).
+         */
         String before(int i) {
             int from = i;
+            boolean blank = true;
             while (from > 0 && i - from < WINDOW && t[from - 1] != '\n') {
+                blank &= !Character.isLetterOrDigit(t[from - 1]);
                 from--;
+            }
+            if (blank && from > 0 && t[from - 1] == '\n') {
+                int end = from - 1;
+                from = end;
+                while (from > 0 && end - from < WINDOW && t[from - 1] != '\n') {
+                    from--;
+                }
+                return (new String(t, from, end - from) + " " + new String(t, end + 1, i - end - 1)).toLowerCase(Locale.ROOT);
             }
             return new String(t, from, i - from).toLowerCase(Locale.ROOT);
         }

@@ -49,6 +49,7 @@ class PersonnummerDetectorTest {
         "Mattias Ström «1302272396» trots att vi sa upp platsen.",
         "Rätt pers.nr är «030622-2399», inte det som står i ansökan.",
         "Lista:\nSaga Ström «0611192386»\nAmina Jonsson 201006032393",
+        "Personnummer:\n«0702152380»",
     })
     void numbers_used_as_identity_numbers_are_found_in_text(String marked) {
         assertFinds(marked, false);
@@ -117,6 +118,7 @@ class PersonnummerDetectorTest {
     @ParameterizedTest
     @ValueSource(strings = {
         "<p>Mobil: 0702152380</p>",
+        "<p><b>Mobil:</b></p><p>0702152380</p>",
         "<table><tr><td>Namn</td><td>Mobil</td></tr><tr><td>Elin</td><td><p>0709242390</p></td></tr></table>",
         "<p>Vecka 45: Agnes Yilmaz, 0703192385</p><p>Vecka 46: Rolf Lindström, 070-192 32 99</p>",
         "<p style=\"width:850101-2382px\" data-pnr=\"8501012382\">Inget här</p>",
