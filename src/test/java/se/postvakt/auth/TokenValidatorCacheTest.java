@@ -33,14 +33,16 @@ class TokenValidatorCacheTest {
         }
     }
 
+    static final String ISSUER = "https://login.microsoftonline.com/" + DevTokens.DEV_TENANT + "/v2.0";
+    static final String AUDIENCE = "api://" + DevTokens.DEV_CLIENT;
+
+    final MovableClock clock = new MovableClock();
+    final DevTokens tokens = new DevTokens(ISSUER, AUDIENCE, DevTokens.DEV_TENANT, clock);
+    final TokenValidator validator = new TokenValidator(tokens, ISSUER, AUDIENCE, DevTokens.DEV_TENANT, clock);
+    final String token = tokens.mint("anna@mjolby.se", "Anna", List.of());
+
     @Test
     void a_remembered_token_still_expires() {
-        MovableClock clock = new MovableClock();
-        String issuer = "https://login.microsoftonline.com/" + DevTokens.DEV_TENANT + "/v2.0";
-        String audience = "api://" + DevTokens.DEV_CLIENT;
-        DevTokens tokens = new DevTokens(issuer, audience, DevTokens.DEV_TENANT, clock);
-        TokenValidator validator = new TokenValidator(tokens, issuer, audience, DevTokens.DEV_TENANT, clock);
-        String token = tokens.mint("anna@mjolby.se", "Anna", List.of());
         assertEquals("anna@mjolby.se", validator.validate(token).upn());
         assertEquals("anna@mjolby.se", validator.validate(token).upn());
         clock.now = clock.now.plus(Duration.ofHours(13));
@@ -49,12 +51,6 @@ class TokenValidatorCacheTest {
 
     @Test
     void a_tampered_copy_of_a_remembered_token_is_refused() {
-        MovableClock clock = new MovableClock();
-        String issuer = "https://login.microsoftonline.com/" + DevTokens.DEV_TENANT + "/v2.0";
-        String audience = "api://" + DevTokens.DEV_CLIENT;
-        DevTokens tokens = new DevTokens(issuer, audience, DevTokens.DEV_TENANT, clock);
-        TokenValidator validator = new TokenValidator(tokens, issuer, audience, DevTokens.DEV_TENANT, clock);
-        String token = tokens.mint("anna@mjolby.se", "Anna", List.of());
         validator.validate(token);
         String tampered = token.substring(0, token.length() - 4) + (token.endsWith("AAAA") ? "BBBB" : "AAAA");
         assertThrows(AuthException.class, () -> validator.validate(tampered));
