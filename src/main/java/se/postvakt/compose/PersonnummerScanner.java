@@ -238,10 +238,13 @@ public final class PersonnummerScanner {
         }
 
         /**
-         * A line-list of phone numbers: the nearest non-blank line before or after holds a phone-shaped number and no
-         * valid personnummer.
+         * A line-list of phone numbers: the number ends its line, and the nearest non-blank line before or after ends
+         * with a phone-shaped number and holds no valid personnummer ("Vecka 45: Agnes, 070-192 32 99").
          */
         boolean phoneSiblings(int i, int end) {
+            if (!endsLine(end)) {
+                return false;
+            }
             int lineStart = i;
             while (lineStart > 0 && t[lineStart - 1] != '\n') {
                 if (i - lineStart > SIBLING_SCAN) {
@@ -257,6 +260,21 @@ public final class PersonnummerScanner {
                 lineEnd++;
             }
             return phoneLine(previousLine(lineStart)) || phoneLine(nextLine(lineEnd));
+        }
+
+        /** Only spaces, tabs and closing punctuation between {@code pos} and the end of its line. */
+        boolean endsLine(int pos) {
+            for (int k = pos; k < n && t[k] != '\n'; k++) {
+                char c = t[k];
+                if (!(Character.isWhitespace(c) || c == '.' || c == ',' || c == ';' || c == ')' || c == '\u00a0'
+                        || c == '\u000b')) {
+                    return false;
+                }
+                if (k - pos > SIBLING_SCAN) {
+                    return false;
+                }
+            }
+            return true;
         }
 
         /** [start, end) of the nearest non-blank line before {@code lineStart}, or null. */
@@ -327,7 +345,7 @@ public final class PersonnummerScanner {
                 }
                 int pe = phoneEnd(k);
                 if (pe > 0) {
-                    phone = true;
+                    phone |= endsLine(pe);
                     k = pe;
                 } else {
                     k = j;

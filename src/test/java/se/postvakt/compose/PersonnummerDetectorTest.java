@@ -50,6 +50,7 @@ class PersonnummerDetectorTest {
         "Rätt pers.nr är «030622-2399», inte det som står i ansökan.",
         "Lista:\nSaga Ström «0611192386»\nAmina Jonsson 201006032393",
         "Personnummer:\n«0702152380»",
+        "Barnet Alva «0601012388» har börjat i förskoleklass.\nRing mig på 070-123 45 67",
     })
     void numbers_used_as_identity_numbers_are_found_in_text(String marked) {
         assertFinds(marked, false);
