@@ -140,6 +140,9 @@ class ComposeApiTest {
         assertBad("{\"attachments\":[{\"size\":1.5}]}", "attachments[0].size");
         assertBad("{\"to\":\"a@b.se\"}", "to");
         assertBad("{\"subject\":{\"x\":1}}", "subject");
+        assertBad("{\"attachments\":[{\"size\":99999999999999999999999}]}", "attachments[0].size");
+        assertBad("{\"attachments\":[{\"size\":true}]}", "attachments[0].size");
+        assertBad("{\"unknown\":" + "[".repeat(500) + "]".repeat(500) + "}", "");
         assertBad("[1,2]", "");
         assertBad("{\"body\":", "");
     }
