@@ -79,9 +79,15 @@ public final class VisibleText {
         return rawStart(end - 1) + 1;
     }
 
+    /** The visible text as a string (for tests and tools; never log it). */
+    public String text() {
+        return new String(text, 0, length);
+    }
+
+    /** Only the size, so that message text never reaches a log through string concatenation. */
     @Override
     public String toString() {
-        return new String(text, 0, length);
+        return "VisibleText[" + length + " of " + raw.length() + " chars]";
     }
 
     /** The one-pass HTML reader; linear in the input whatever its nesting. */
