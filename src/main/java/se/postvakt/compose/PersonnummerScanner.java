@@ -419,7 +419,7 @@ public final class PersonnummerScanner {
         static boolean isPhoneWord(String w) {
             return switch (w) {
                 case "tel", "tfn", "telnr", "fax", "sms", "ring", "ringa", "ringer", "uppringd", "nås", "nå", "nummer", "mob",
-                        "direkt",
+                        "direkt", "når", "nåbar", "ringas", "call", "fon",
                         "swish", "swisha",
                         "phone", "mobile", "cell", "växel", "växeln" -> true;
                 default -> w.startsWith("telefon") || w.endsWith("telefon") || w.startsWith("mobil")
