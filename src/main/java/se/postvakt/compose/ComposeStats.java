@@ -66,10 +66,17 @@ public final class ComposeStats implements AutoCloseable {
 
     /** Writes what has been counted since the last flush. */
     public synchronized void flush() {
+        LocalDate latest = LocalDate.MIN;
+        for (Key k : counts.keySet()) {
+            latest = k.day().isAfter(latest) ? k.day() : latest;
+        }
         for (Map.Entry<Key, AtomicLong> e : counts.entrySet()) {
             long n = e.getValue().getAndSet(0);
             if (n == 0) {
-                counts.remove(e.getKey(), e.getValue());
+                // only past days' counters are dropped: a check may be adding to today's right now
+                if (e.getKey().day().isBefore(latest)) {
+                    counts.remove(e.getKey(), e.getValue());
+                }
                 continue;
             }
             Key k = e.getKey();
