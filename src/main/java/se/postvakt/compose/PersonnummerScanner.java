@@ -25,7 +25,7 @@ public final class PersonnummerScanner {
         "födelsenummer", "samordningsn", "id-nr", "id-nummer", "idnummer", "id nummer", "född", "p-nr", "p.nr",
         "identity number", "ssn"};
     private static final String[] TIME_KEYWORDS = {"ts=", "ts:", "ts\":", "ts':", "tidsstämp", "timestamp", "unix",
-        "epoch", "created", "updated", "time=", "time\":", "tid="};
+        "epoch", "created", "updated", "time=", "time\":", "tid=", "tidpunkt", "loggad"};
 
     private PersonnummerScanner() {
     }
@@ -528,7 +528,7 @@ public final class PersonnummerScanner {
             if (Run.lastIndexOfAny(h, PNR_KEYWORDS) >= 0) {
                 return PNR;
             }
-            if (Run.lastIndexOfAny(h, TIME_KEYWORDS) >= 0 || h.contains("tidpunkt")) {
+            if (Run.lastIndexOfAny(h, TIME_KEYWORDS) >= 0) {
                 return TIME;
             }
             for (String w : h.split("[^\\p{L}]+")) {

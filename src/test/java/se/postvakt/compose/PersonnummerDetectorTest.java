@@ -97,6 +97,7 @@ class PersonnummerDetectorTest {
         "ts=1710212398 status=503",
         "{\"ts\": 1710212398, \"level\": \"warn\"}",
         "Direkt: 0702152380",
+        "Tidpunkt: 1704132388",
         "Ni når mig på 0702152380 hela dagen.",
         "Exporten har tidsstämpeln 1709162380 i fältet created_at.",
         "OCR 21907705132392493",                                            // digits inside a longer run
