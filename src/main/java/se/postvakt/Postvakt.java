@@ -25,6 +25,9 @@ import se.postvakt.auth.AccessCheck;
 import se.postvakt.auth.DevTokens;
 import se.postvakt.auth.RemoteJwks;
 import se.postvakt.auth.TokenValidator;
+import se.postvakt.compose.ComposeApi;
+import se.postvakt.compose.ComposeStats;
+import se.postvakt.compose.ComposeStatsRepository;
 import se.postvakt.config.AppConfig;
 import se.postvakt.db.Database;
 import se.postvakt.directory.DirectoryApi;
@@ -135,6 +138,9 @@ public final class Postvakt implements AutoCloseable {
             modules.add(new Health(db, metrics, features));
             modules.add(new AddinFiles(config.publicBaseUrl(), config.clientId()));
             modules.add(new PolicyApi(policy));
+            ComposeStats composeStats = new ComposeStats(new ComposeStatsRepository(sql), 5_000);
+            closeables.add(composeStats);
+            modules.add(new ComposeApi(policy, graphServices.groupSizes(), composeStats, clock));
             AuditLog audit = new AuditLog(sql, clock);
             Absences absences = Absences.create(sql, db.isPostgres(), graph, policy, audit, clock,
                     config.reconcileInterval(), Absences.PARALLELISM);
@@ -148,7 +154,7 @@ public final class Postvakt implements AutoCloseable {
             closeables.add(sender);
             modules.add(sender);
             modules.add(new StatsApi(new StatsService(stats != null ? stats
-                    : new StatsSources(null, sender.statistics(), absences.statistics()))));
+                    : new StatsSources(composeStats.statistics(), sender.statistics(), absences.statistics()))));
 
             Javalin app = App.create(config, new AccessCheck(validator), new RequestLog(metrics), modules);
             app.start(config.bindAddress(), config.port());

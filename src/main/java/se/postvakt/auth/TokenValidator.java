@@ -1,5 +1,7 @@
 package se.postvakt.auth;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSObject;
 import com.nimbusds.jose.crypto.RSASSAVerifier;
@@ -27,6 +29,10 @@ public final class TokenValidator {
     private final String audience;
     private final String tenantId;
     private final Clock clock;
+    // Tokens whose signature has been verified: an add-in sends the same token with every check, and an RSA
+    // verification costs more than the check itself. Time claims are still checked on every use.
+    private final Cache<String, JWTClaimsSet> verified = Caffeine.newBuilder().maximumSize(10_000)
+            .expireAfterWrite(Duration.ofMinutes(10)).build();
 
     public TokenValidator(KeySource keys, String issuer, String audience, String tenantId, Clock clock) {
         this.keys = keys;
@@ -47,6 +53,10 @@ public final class TokenValidator {
         }
         if (issuer.isEmpty()) {
             throw new AuthException("Entra ID is not configured on this server: no token can be accepted");
+        }
+        JWTClaimsSet known = verified.getIfPresent(token);
+        if (known != null) {
+            return principal(known);
         }
         SignedJWT jwt;
         try {
@@ -76,7 +86,9 @@ public final class TokenValidator {
         } catch (ParseException e) {
             throw new AuthException("token claims are malformed");
         }
-        return principal(claims);
+        Principal p = principal(claims);
+        verified.put(token, claims);
+        return p;
     }
 
     private Principal principal(JWTClaimsSet claims) {

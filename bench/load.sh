@@ -1,0 +1,77 @@
+#!/usr/bin/env bash
+# Load test of the compose check over HTTP, with GET /health in the same run as the framework's floor.
+# Starts the jar in AUTH_DEV_MODE on 127.0.0.1 with an in-memory H2, takes the staff dev token from its log, then:
+#   1. wrk GET /health                      (16 connections)
+#   2. wrk POST /api/v1/compose/check       (16 connections, a typical HTML message with a personnummer)
+#   3. the 1.8 MB HTML message from the large dev corpus, checked N times; server time from the request log
+# Usage: bench/load.sh [seconds-per-run, default 10]     Needs: java 17, wrk (installed from Debian if missing), python3.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+DURATION="${1:-10}"
+PORT="${LOAD_PORT:-18089}"
+CONNECTIONS=16
+THREADS=2
+JAR=target/postvakt.jar
+LOG="$(mktemp -t postvakt-load.XXXXXX.log)"
+
+if ! command -v wrk >/dev/null; then
+  echo "installing wrk" >&2
+  (apt-get install -y wrk >/dev/null 2>&1 || (apt-get update >/dev/null && apt-get install -y wrk >/dev/null)) \
+    || sudo apt-get install -y wrk >/dev/null
+fi
+if [ ! -f "$JAR" ]; then
+  mvn -q -o package -DskipTests
+fi
+
+AUTH_DEV_MODE=true BIND_ADDRESS=127.0.0.1 PORT="$PORT" ORG_DOMAINS=mjolby.se \
+  DATABASE_URL="jdbc:h2:mem:load;DB_CLOSE_DELAY=-1" PUBLIC_BASE_URL="http://127.0.0.1:$PORT" \
+  java -Xmx1g -jar "$JAR" >"$LOG" 2>&1 &
+SERVER=$!
+trap 'kill $SERVER 2>/dev/null || true; wait $SERVER 2>/dev/null || true' EXIT
+
+for _ in $(seq 1 120); do
+  grep -q "staff   (" "$LOG" && break
+  sleep 0.5
+done
+TOKEN="$(sed -n 's/^  staff   ([^)]*): //p' "$LOG" | head -1)"
+[ -n "$TOKEN" ] || { echo "no dev token in the server log:" >&2; cat "$LOG" >&2; exit 1; }
+export TOKEN
+BASE="http://127.0.0.1:$PORT"
+
+# warm-up so the JIT has compiled the check path before measuring
+BODY_FILE=bench/check-body.json wrk -t1 -c4 -d3s -s bench/check.lua "$BASE/api/v1/compose/check" >/dev/null
+wrk -t1 -c4 -d2s "$BASE/health" >/dev/null
+
+run() { # name, then wrk arguments; prints requests/s and p99
+  local name="$1"; shift
+  local out; out="$(wrk -t"$THREADS" -c"$CONNECTIONS" -d"${DURATION}s" --latency "$@")"
+  local rps p99 non2xx
+  rps="$(awk '/^Requests\/sec/ {print $2}' <<<"$out")"
+  p99="$(awk '$1 == "99%" {print $2}' <<<"$out")"
+  non2xx="$(awk '/Non-2xx/ {print $4}' <<<"$out")"
+  printf '%-22s %10s req/s   p99 %8s   non-2xx %s\n' "$name" "$rps" "$p99" "${non2xx:-0}"
+  echo "$rps" >"$LOG.$name"
+}
+
+echo "wrk: $THREADS threads, $CONNECTIONS connections, ${DURATION}s each; load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
+run health "$BASE/health"
+BODY_FILE=bench/check-body.json run compose-check -s bench/check.lua "$BASE/api/v1/compose/check"
+awk -v h="$(cat "$LOG.health")" -v c="$(cat "$LOG.compose-check")" 'BEGIN { printf "check / health throughput: %.2f\n", c / h }'
+
+# The largest message of the large dev corpus (about 1.7 MB of HTML), checked one at a time.
+LARGE="$(mktemp -t postvakt-large.XXXXXX.json)"
+python3 - "$LARGE" <<'PY'
+import json, sys
+rows = [json.loads(l) for l in open("src/test/resources/corpus/pnr-large-dev.jsonl", encoding="utf-8")]
+m = max(rows, key=lambda r: len(r["body"]))
+json.dump({"subject": m["subject"], "body": m["body"], "bodyFormat": "html",
+           "to": [{"address": "kollega@mjolby.se", "recipientType": "user"}]}, open(sys.argv[1], "w", encoding="utf-8"))
+PY
+BEFORE="$(grep -c 'POST /api/v1/compose/check' "$LOG" || true)"
+for _ in $(seq 1 40); do
+  curl -s -o /dev/null -H "Authorization: Bearer $TOKEN" -H 'Content-Type: application/json' \
+    --data-binary @"$LARGE" "$BASE/api/v1/compose/check"
+done
+grep 'POST /api/v1/compose/check 200' "$LOG" | tail -n +"$((BEFORE + 1))" | tail -20 | sed 's/.* \([0-9.]*\)ms$/\1/' \
+  | sort -n | awk -v size="$(wc -c <"$LARGE")" '{ v[NR] = $1 } END { printf "large HTML message (%d bytes), last 20 of 40 checks, server time: median %.1f ms, max %.1f ms\n", size, v[int((NR + 1) / 2)], v[NR] }'
+rm -f "$LARGE" "$LOG".*

@@ -1,0 +1,542 @@
+package se.postvakt.compose;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Finds the personal identity numbers a text uses as such. A hand-written linear scan (no regular expressions, no
+ * backtracking): each digit run is looked at once, a candidate must have one of the number's written forms, be
+ * {@link Personnummer valid}, and not be glued to a longer digit run or a word. Then context decides the cases where
+ * valid digits are often something else: ten digits starting with 0 after a phone label, in a phone column or in a
+ * list of phone numbers are a phone number; ten bare digits after a timestamp label are a Unix time. A nearby
+ * keyword ("personnummer", "pnr", "född", …) or a personnummer column header wins over those.
+ */
+public final class PersonnummerScanner {
+    /** One number found, with offsets into the raw submitted string. */
+    public record Hit(int start, int end, Personnummer.Kind kind, String masked) {
+    }
+
+    private static final int WINDOW = 48;
+    private static final int SIBLING_SCAN = 400;
+
+    private static final String[] PNR_KEYWORDS = {"personn", "pnr", "pers.nr", "pers nr", "personnr", "födelsenr",
+        "födelsenummer", "samordningsn", "id-nr", "id-nummer", "idnummer", "id nummer", "född", "p-nr", "p.nr",
+        "identity number", "ssn"};
+    private static final String[] TIME_KEYWORDS = {"ts=", "ts:", "ts\":", "ts':", "tidsstämp", "timestamp", "unix",
+        "epoch", "created", "updated", "time=", "time\":", "tid=", "tidpunkt", "loggad"};
+
+    private PersonnummerScanner() {
+    }
+
+    /** Every number in {@code text} that is used as an identity number, in order. */
+    public static List<Hit> scan(VisibleText text, LocalDate today) {
+        return new Run(text, today).scan();
+    }
+
+    private static boolean digit(char c) {
+        return c >= '0' && c <= '9';
+    }
+
+    private static boolean dashLike(char c) {
+        return c == '-' || c == '\u2013' || c == '/';
+    }
+
+    /** One scan over one text. */
+    private static final class Run {
+        private final VisibleText vt;
+        private final char[] t;
+        private final int n;
+        private final LocalDate today;
+        private final int[] digits = new int[12];
+        private final Lines lines;
+
+        Run(VisibleText vt, LocalDate today) {
+            this.vt = vt;
+            this.t = vt.chars();
+            this.n = vt.length();
+            this.today = today;
+            this.lines = new Lines(t, n);
+        }
+
+        List<Hit> scan() {
+            List<Hit> hits = new ArrayList<>();
+            int i = 0;
+            while (i < n) {
+                if (!digit(t[i])) {
+                    i++;
+                    continue;
+                }
+                int j = i + 1;
+                while (j < n && digit(t[j])) {
+                    j++;
+                }
+                int end = candidateEnd(i, j);
+                if (end > 0) {
+                    Personnummer p = validate(i, end);
+                    if (p != null && context(i, end, p)) {
+                        hits.add(new Hit(vt.rawStart(i), vt.rawEnd(end), p.kind(), mask(i, end)));
+                        i = end;
+                        continue;
+                    }
+                }
+                i = j;
+            }
+            return hits;
+        }
+
+        /**
+         * The end of a candidate whose digit run is {@code [i, j)}, or -1: 10 or 12 bare digits, or 6 or 8 digits, one
+         * separator and 4 digits; never glued to letters or to more digits.
+         */
+        int candidateEnd(int i, int j) {
+            int run = j - i;
+            int end;
+            char sep = 0;
+            if (run == 10 || run == 12) {
+                end = j;
+            } else if ((run == 6 || run == 8) && j + 5 <= n && Personnummer.isSeparator(t[j]) && digit(t[j + 1])
+                    && digit(t[j + 2]) && digit(t[j + 3]) && digit(t[j + 4]) && (j + 5 == n || !digit(t[j + 5]))) {
+                end = j + 5;
+                sep = t[j];
+            } else {
+                return -1;
+            }
+            if (i > 0) {
+                char b = t[i - 1];
+                if (Character.isLetter(b) || b == '+' || b == '.' && i > 1 && digit(t[i - 2])) {
+                    return -1;
+                }
+                if (i > 1 && digit(t[i - 2]) && (dashLike(b) || (sep == ' ' || sep == '\u00a0') && (b == ' ' || b == '\u00a0'))) {
+                    return -1;
+                }
+            }
+            if (end < n) {
+                char a = t[end];
+                if (Character.isLetterOrDigit(a) || a == '.' && end + 1 < n && digit(t[end + 1])) {
+                    return -1;
+                }
+                if (end + 1 < n && digit(t[end + 1]) && (dashLike(a) || (sep == ' ' || sep == '\u00a0') && (a == ' ' || a == '\u00a0'))) {
+                    return -1;
+                }
+            }
+            return end;
+        }
+
+        Personnummer validate(int i, int end) {
+            int count = 0;
+            boolean plus = false;
+            for (int k = i; k < end; k++) {
+                char c = t[k];
+                if (digit(c)) {
+                    digits[count++] = c - '0';
+                } else {
+                    plus = c == '+';
+                }
+            }
+            if (count == 10) {
+                return Personnummer.fromDigits(digits, 0, -1, plus, today);
+            }
+            return Personnummer.fromDigits(digits, 2, digits[0] * 10 + digits[1], false, null);
+        }
+
+        /** The written form masked: {@code 8501xx-xxx2} for ten digits, {@code 19xxxxxx-xx12} for twelve. */
+        String mask(int i, int end) {
+            int count = 0;
+            for (int k = i; k < end; k++) {
+                if (digit(t[k])) {
+                    digits[count++] = t[k] - '0';
+                }
+            }
+            StringBuilder sb = new StringBuilder(13);
+            if (count == 10) {
+                sb.append(digits[0]).append(digits[1]).append(digits[2]).append(digits[3]).append("xx-xxx").append(digits[9]);
+            } else {
+                sb.append(digits[0]).append(digits[1]).append("xxxxxx-xx").append(digits[10]).append(digits[11]);
+            }
+            return sb.toString();
+        }
+
+        /** False when the context says the valid digits are a phone number or a timestamp. */
+        boolean context(int i, int end, Personnummer p) {
+            int digitCount = 0;
+            boolean separated = false;
+            for (int k = i; k < end; k++) {
+                if (digit(t[k])) {
+                    digitCount++;
+                } else {
+                    separated = t[k] != ' ' && t[k] != '\u00a0';
+                }
+            }
+            boolean ten = digitCount == 10;
+            boolean phoneShaped = ten && t[i] == '0';
+            boolean timeShaped = ten && end - i == 10;
+            if (!phoneShaped && !timeShaped) {
+                return true;
+            }
+            String before = before(i);
+            int keyword = lastIndexOfAny(before, PNR_KEYWORDS);
+            int column = lines.columnClass(i);
+            if (column == Lines.PNR) {
+                return true;
+            }
+            if (phoneShaped) {
+                int phoneLabel = phoneLabel(before);
+                if (phoneLabel > keyword || (keyword < 0 && (column == Lines.PHONE || internationalPrefix(i)))) {
+                    return false;
+                }
+                if (keyword < 0 && !separated && phoneSiblings(i, end)) {
+                    return false;
+                }
+            }
+            if (timeShaped) {
+                int time = lastIndexOfAny(before, TIME_KEYWORDS);
+                if (time > keyword || (keyword < 0 && (column == Lines.TIME || timeAfter(end)))) {
+                    return false;
+                }
+            }
+            return true;
+        }
+
+        /**
+         * Up to {@link #WINDOW} characters before {@code i} on the same line, lower-cased; when the number starts its
+         * line, the end of the line before (a label such as "Mobil:" often sits on a line of its own).
+         */
+        String before(int i) {
+            int from = i;
+            boolean blank = true;
+            while (from > 0 && i - from < WINDOW && t[from - 1] != '\n') {
+                blank &= !Character.isLetterOrDigit(t[from - 1]);
+                from--;
+            }
+            if (blank && from > 0 && t[from - 1] == '\n') {
+                int end = from - 1;
+                from = end;
+                while (from > 0 && end - from < WINDOW && t[from - 1] != '\n') {
+                    from--;
+                }
+                return (new String(t, from, end - from) + " " + new String(t, end + 1, i - end - 1)).toLowerCase(Locale.ROOT);
+            }
+            return new String(t, from, i - from).toLowerCase(Locale.ROOT);
+        }
+
+        boolean timeAfter(int end) {
+            int to = Math.min(n, end + 16);
+            String after = new String(t, end, to - end).toLowerCase(Locale.ROOT);
+            return after.contains("unix") || after.contains("epoch") || after.startsWith(" ms") || after.startsWith("ms");
+        }
+
+        /** {@code +46} or {@code 0046} right before the number. */
+        boolean internationalPrefix(int i) {
+            int k = i - 1;
+            while (k >= 0 && (t[k] == ' ' || t[k] == '(' || t[k] == ')')) {
+                k--;
+            }
+            return k >= 1 && t[k] == '6' && t[k - 1] == '4' && (k < 2 || !digit(t[k - 2]) || (k >= 3 && t[k - 2] == '0'
+                    && t[k - 3] == '0'));
+        }
+
+        /**
+         * A line-list of phone numbers: the number ends its line, and the nearest non-blank line before or after ends
+         * with a phone-shaped number and holds no valid personnummer ("Vecka 45: Agnes, 070-192 32 99").
+         */
+        boolean phoneSiblings(int i, int end) {
+            if (!endsLine(end)) {
+                return false;
+            }
+            int lineStart = i;
+            while (lineStart > 0 && t[lineStart - 1] != '\n') {
+                if (i - lineStart > SIBLING_SCAN) {
+                    return false;
+                }
+                lineStart--;
+            }
+            int lineEnd = end;
+            while (lineEnd < n && t[lineEnd] != '\n') {
+                if (lineEnd - end > SIBLING_SCAN) {
+                    return false;
+                }
+                lineEnd++;
+            }
+            return phoneLine(previousLine(lineStart)) || phoneLine(nextLine(lineEnd));
+        }
+
+        /** Only spaces, tabs and closing punctuation between {@code pos} and the end of its line. */
+        boolean endsLine(int pos) {
+            for (int k = pos; k < n && t[k] != '\n'; k++) {
+                char c = t[k];
+                if (!(Character.isWhitespace(c) || c == '.' || c == ',' || c == ';' || c == ')' || c == '\u00a0'
+                        || c == '\u000b')) {
+                    return false;
+                }
+                if (k - pos > SIBLING_SCAN) {
+                    return false;
+                }
+            }
+            return true;
+        }
+
+        /** [start, end) of the nearest non-blank line before {@code lineStart}, or null. */
+        int[] previousLine(int lineStart) {
+            int e = lineStart - 1;
+            while (e >= 0) {
+                int s = e;
+                while (s > 0 && t[s - 1] != '\n' && e - s < SIBLING_SCAN) {
+                    s--;
+                }
+                if (!blank(s, e)) {
+                    return new int[] {s, e};
+                }
+                if (lineStart - s > SIBLING_SCAN) {
+                    return null;
+                }
+                e = s - 1;
+            }
+            return null;
+        }
+
+        int[] nextLine(int lineEnd) {
+            int s = lineEnd + 1;
+            while (s < n) {
+                int e = s;
+                while (e < n && t[e] != '\n' && e - s < SIBLING_SCAN) {
+                    e++;
+                }
+                if (!blank(s, e)) {
+                    return new int[] {s, e};
+                }
+                if (e - lineEnd > SIBLING_SCAN) {
+                    return null;
+                }
+                s = e + 1;
+            }
+            return null;
+        }
+
+        boolean blank(int s, int e) {
+            for (int k = s; k < e; k++) {
+                if (!Character.isWhitespace(t[k]) && t[k] != '>' && t[k] != '\u00a0') {
+                    return false;
+                }
+            }
+            return true;
+        }
+
+        /** A line with a phone-shaped number and no valid identity number. */
+        boolean phoneLine(int[] line) {
+            if (line == null) {
+                return false;
+            }
+            boolean phone = false;
+            int k = line[0];
+            while (k < line[1]) {
+                if (!digit(t[k])) {
+                    k++;
+                    continue;
+                }
+                int j = k + 1;
+                while (j < n && digit(t[j])) {
+                    j++;
+                }
+                int ce = candidateEnd(k, j);
+                if (ce > 0 && validate(k, ce) != null) {
+                    return false;
+                }
+                int pe = phoneEnd(k);
+                if (pe > 0) {
+                    phone |= endsLine(pe);
+                    k = pe;
+                } else {
+                    k = j;
+                }
+            }
+            return phone;
+        }
+
+        /**
+         * End of a phone-shaped number starting at {@code k}: an area code starting with 0 (or after +46/0046), digit
+         * groups joined by single spaces or dashes, 8–10 digits in all; -1 when there is none.
+         */
+        int phoneEnd(int k) {
+            boolean intl = k > 0 && t[k - 1] == '+' || (k + 1 < n && t[k] == '0' && t[k + 1] == '0');
+            if (t[k] != '0' && !intl) {
+                return -1;
+            }
+            int total = 0;
+            int groups = 0;
+            int j = k;
+            while (true) {
+                int g = j;
+                while (j < n && digit(t[j])) {
+                    j++;
+                }
+                total += j - g;
+                groups++;
+                if (j + 1 < n && (t[j] == ' ' || t[j] == '-') && digit(t[j + 1])) {
+                    j++;
+                } else {
+                    break;
+                }
+            }
+            int min = intl ? 9 : 8;
+            int max = intl ? 14 : 10;
+            if (total < min || total > max) {
+                return -1;
+            }
+            return groups >= 2 || (total == 10 && t[k + 1] == '7') ? j : -1;
+        }
+
+        /** Index in {@code before} of the last phone label among the last words, or -1. */
+        static int phoneLabel(String before) {
+            int best = -1;
+            int words = 0;
+            int e = before.length();
+            while (e > 0 && words < 3) {
+                while (e > 0 && !Character.isLetter(before.charAt(e - 1))) {
+                    if (before.charAt(e - 1) == '\t' && words > 0) {
+                        return best;
+                    }
+                    e--;
+                }
+                int s = e;
+                while (s > 0 && Character.isLetter(before.charAt(s - 1))) {
+                    s--;
+                }
+                if (s == e) {
+                    break;
+                }
+                String w = before.substring(s, e);
+                if (isPhoneWord(w)) {
+                    return s;
+                }
+                words++;
+                e = s;
+            }
+            return best;
+        }
+
+        static boolean isPhoneWord(String w) {
+            return switch (w) {
+                case "tel", "tfn", "telnr", "fax", "sms", "ring", "ringa", "ringer", "uppringd", "nås", "nå", "nummer", "mob",
+                        "direkt", "når", "nåbar", "ringas", "call", "fon",
+                        "swish", "swisha",
+                        "phone", "mobile", "cell", "växel", "växeln" -> true;
+                default -> w.startsWith("telefon") || w.endsWith("telefon") || w.startsWith("mobil")
+                        || w.startsWith("växel") || w.startsWith("fax") || w.endsWith("nummer") && (w.startsWith("tel")
+                        || w.startsWith("mobil") || w.startsWith("direkt") || w.startsWith("jour") || w.startsWith("kontakt"));
+            };
+        }
+
+        static int lastIndexOfAny(String s, String[] needles) {
+            int best = -1;
+            for (String k : needles) {
+                best = Math.max(best, s.lastIndexOf(k));
+            }
+            return best;
+        }
+    }
+
+    /**
+     * Walks the lines of the text forward (candidates come in order, so the walk is linear) to tell which table column
+     * a position is in and what that column's header says. A table is a run of consecutive lines holding tabs (HTML
+     * tables read that way too); its first line is the header.
+     */
+    private static final class Lines {
+        static final int NONE = 0;
+        static final int PNR = 1;
+        static final int PHONE = 2;
+        static final int TIME = 3;
+        private static final int MAX_COLUMNS = 64;
+
+        private final char[] t;
+        private final int n;
+        private int lineStart;
+        private int lineEnd;
+        private boolean lineHasTab;
+        private int headerStart = -1;
+        private int[] headerClasses;
+
+        Lines(char[] t, int n) {
+            this.t = t;
+            this.n = n;
+            this.lineStart = 0;
+            scanLine();
+            headerStart = lineHasTab ? 0 : -1;
+        }
+
+        private void scanLine() {
+            int e = lineStart;
+            boolean tab = false;
+            while (e < n && t[e] != '\n') {
+                tab |= t[e] == '\t';
+                e++;
+            }
+            lineEnd = e;
+            lineHasTab = tab;
+        }
+
+        /** The class of the header of the column holding {@code pos}; {@link #NONE} outside tables and in headers. */
+        int columnClass(int pos) {
+            while (pos > lineEnd && lineEnd < n) {
+                boolean prevTab = lineHasTab;
+                lineStart = lineEnd + 1;
+                scanLine();
+                if (lineHasTab) {
+                    if (!prevTab) {
+                        headerStart = lineStart;
+                        headerClasses = null;
+                    }
+                } else {
+                    headerStart = -1;
+                }
+            }
+            if (!lineHasTab || headerStart < 0 || headerStart == lineStart) {
+                return NONE;
+            }
+            int col = 0;
+            for (int k = lineStart; k < pos; k++) {
+                if (t[k] == '\t') {
+                    col++;
+                }
+            }
+            if (headerClasses == null) {
+                headerClasses = classifyHeader(headerStart);
+            }
+            return col < headerClasses.length ? headerClasses[col] : NONE;
+        }
+
+        private int[] classifyHeader(int start) {
+            int[] classes = new int[MAX_COLUMNS];
+            int col = 0;
+            int s = start;
+            int k = start;
+            while (col < MAX_COLUMNS) {
+                if (k >= n || t[k] == '\t' || t[k] == '\n') {
+                    classes[col++] = classify(new String(t, s, Math.min(k - s, 80)).toLowerCase(Locale.ROOT));
+                    if (k >= n || t[k] == '\n') {
+                        break;
+                    }
+                    s = k + 1;
+                }
+                k++;
+            }
+            return java.util.Arrays.copyOf(classes, col);
+        }
+
+        static int classify(String h) {
+            if (Run.lastIndexOfAny(h, PNR_KEYWORDS) >= 0) {
+                return PNR;
+            }
+            if (Run.lastIndexOfAny(h, TIME_KEYWORDS) >= 0) {
+                return TIME;
+            }
+            for (String w : h.split("[^\\p{L}]+")) {
+                if (Run.isPhoneWord(w)) {
+                    return PHONE;
+                }
+            }
+            return NONE;
+        }
+    }
+}
