@@ -111,8 +111,12 @@ class StatsApiTest {
 
     @Test
     void areas_without_a_source_are_marked_not_available_rather_than_zero() throws Exception {
-        try (TestServer s = new TestServer()) {
-            HttpResponse<String> r = s.get("/api/v1/stats?from=2026-01-01&to=2026-01-02", s.keys.admin("it@mjolby.se"));
+        var config = ConfigLoader.load(Map.of("AUTH_DEV_MODE", "true", "BIND_ADDRESS", "127.0.0.1", "PORT", "0",
+                "DATABASE_URL", "jdbc:h2:mem:nostats-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1"), null);
+        try (Postvakt p = Postvakt.start(config, Clock.systemUTC(), null, StatsSources.none())) {
+            var req = java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://127.0.0.1:" + p.port()
+                    + "/api/v1/stats?from=2026-01-01&to=2026-01-02")).header("Authorization", "Bearer " + p.devToken("admin"));
+            HttpResponse<String> r = http.send(req.build(), HttpResponse.BodyHandlers.ofString());
             assertEquals(200, r.statusCode(), r.body());
             JsonNode b = Json.MAPPER.readTree(r.body());
             for (String area : new String[] {"compose", "sender", "absences"}) {
@@ -120,6 +124,31 @@ class StatsApiTest {
                 assertEquals(0, b.get(area).get("days").size(), area);
             }
             assertEquals(0, b.at("/compose/rules").size());
+        }
+    }
+
+    @Test
+    void the_real_counts_of_checks_and_reports_reach_the_statistics_without_any_content() throws Exception {
+        try (TestServer s = new TestServer()) {
+            String staff = s.keys.staff("anna.svensson@mjolby.se");
+            s.post("/api/v1/compose/check", "{\"subject\":\"Elev\",\"body\":\"Personnummer 850101-2382\","
+                    + "\"to\":[{\"address\":\"rektor@mjolby.se\"}]}", staff);
+            s.post("/api/v1/compose/check", "{\"body\":\"Hej\",\"to\":[{\"address\":\"rektor@mjolby.se\"}]}", staff);
+            s.post("/api/v1/sender/check", "{\"from\":{\"address\":\"it@mjolby-se.com\",\"name\":\"Mjölby kommun IT\"}}", staff);
+            assertEquals(202, s.post("/api/v1/sender/report", "{\"internetMessageId\":\"<x@y>\",\"from\":{\"address\":"
+                    + "\"it@mjolby-se.com\"},\"reasons\":[\"lookalike-domain\"]}", staff).statusCode());
+            String today = java.time.LocalDate.now(java.time.ZoneId.of("Europe/Stockholm")).toString();
+            HttpResponse<String> r = s.get("/api/v1/stats?from=" + today + "&to=" + today, s.keys.admin("it@mjolby.se"));
+            assertEquals(200, r.statusCode(), r.body());
+            JsonNode b = Json.MAPPER.readTree(r.body());
+            assertTrue(b.at("/compose/available").asBoolean());
+            assertEquals(2, b.at("/compose/days/0/checks").asInt(), r.body());
+            assertEquals(1, b.at("/compose/days/0/withWarnings").asInt(), r.body());
+            assertTrue(b.at("/compose/rules").toString().contains("personnummer"), r.body());
+            assertEquals(1, b.at("/sender/days/0/checked").asInt(), r.body());
+            assertEquals(1, b.at("/sender/days/0/reports").asInt(), r.body());
+            assertFalse(r.body().contains("850101") || r.body().contains("mjolby-se.com") || r.body().contains("anna"),
+                    "counts only: " + r.body());
         }
     }
 
