@@ -1,5 +1,6 @@
 package se.postvakt.absence;
 
+import se.postvakt.support.MutableClock;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Duration;

@@ -3,40 +3,18 @@ package se.postvakt.auth;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import se.postvakt.support.MutableClock;
 
 /** A token whose signature was verified once is remembered, but its time claims are still checked on every use. */
 class TokenValidatorCacheTest {
-    /** A clock the test moves. */
-    static final class MovableClock extends Clock {
-        Instant now = Instant.parse("2026-11-29T08:00:00Z");
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-    }
-
     static final String ISSUER = "https://login.microsoftonline.com/" + DevTokens.DEV_TENANT + "/v2.0";
     static final String AUDIENCE = "api://" + DevTokens.DEV_CLIENT;
 
-    final MovableClock clock = new MovableClock();
+    final MutableClock clock = new MutableClock(Instant.parse("2026-11-29T08:00:00Z"));
     final DevTokens tokens = new DevTokens(ISSUER, AUDIENCE, DevTokens.DEV_TENANT, clock);
     final TokenValidator validator = new TokenValidator(tokens, ISSUER, AUDIENCE, DevTokens.DEV_TENANT, clock);
     final String token = tokens.mint("anna@mjolby.se", "Anna", List.of());
@@ -45,7 +23,7 @@ class TokenValidatorCacheTest {
     void a_remembered_token_still_expires() {
         assertEquals("anna@mjolby.se", validator.validate(token).upn());
         assertEquals("anna@mjolby.se", validator.validate(token).upn());
-        clock.now = clock.now.plus(Duration.ofHours(13));
+        clock.advance(Duration.ofHours(13));
         assertThrows(AuthException.class, () -> validator.validate(token));
     }
 

@@ -1,5 +1,6 @@
 package se.postvakt.bench;
 
+import se.postvakt.support.MutableClock;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Duration;
 import java.time.Instant;
@@ -9,7 +10,6 @@ import java.util.Set;
 import java.util.UUID;
 import se.postvakt.absence.Absences;
 import se.postvakt.absence.InMemoryGraph;
-import se.postvakt.absence.MutableClock;
 import se.postvakt.absence.Reconciler;
 import se.postvakt.audit.AuditLog;
 import se.postvakt.auth.Principal;

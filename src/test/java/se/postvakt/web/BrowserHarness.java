@@ -85,6 +85,18 @@ final class BrowserHarness implements AutoCloseable {
         org.junit.jupiter.api.Assertions.assertTrue(errors.isEmpty(), "JavaScript errors: " + errors);
     }
 
+    /** Calls the API as staff, manager or admin (the dev tokens) and fails unless it answers 2xx. */
+    com.fasterxml.jackson.databind.JsonNode api(String method, String path, String body, String who) throws Exception {
+        java.net.http.HttpRequest.Builder b = java.net.http.HttpRequest.newBuilder(java.net.URI.create(base() + path))
+                .header("Authorization", "Bearer " + server.devToken(who)).header("Content-Type", "application/json")
+                .method(method, body == null ? java.net.http.HttpRequest.BodyPublishers.noBody()
+                        : java.net.http.HttpRequest.BodyPublishers.ofString(body));
+        java.net.http.HttpResponse<String> res = java.net.http.HttpClient.newHttpClient().send(b.build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+        org.junit.jupiter.api.Assertions.assertTrue(res.statusCode() < 300, res.statusCode() + " " + res.body());
+        return Json.MAPPER.readTree(res.body());
+    }
+
     static void screenshot(Page page, String name) {
         page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve(name + ".png")).setFullPage(true));
     }

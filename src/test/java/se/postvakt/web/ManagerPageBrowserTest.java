@@ -5,10 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.microsoft.playwright.Page;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import org.junit.jupiter.api.AfterAll;
@@ -52,12 +48,7 @@ class ManagerPageBrowserTest {
     }
 
     static JsonNode api(String method, String path, String body, String who) throws Exception {
-        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(h.base() + path))
-                .header("Authorization", "Bearer " + h.server.devToken(who)).header("Content-Type", "application/json")
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
-        HttpResponse<String> res = HttpClient.newHttpClient().send(b.build(), HttpResponse.BodyHandlers.ofString());
-        assertTrue(res.statusCode() < 300, res.statusCode() + " " + res.body());
-        return se.postvakt.web.Json.MAPPER.readTree(res.body());
+        return h.api(method, path, body, who);
     }
 
     static JsonNode absenceOf(String user) throws Exception {
