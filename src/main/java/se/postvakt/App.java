@@ -29,6 +29,9 @@ public final class App {
         long maxRequestBytes = settings.maxRequestBytes();
         return Javalin.create(config -> {
             config.jetty.modifyServer(server -> server.setStopTimeout(10_000));
+            // A pool sized to the machine: on two cores hundreds of runnable threads only add switching and tail latency.
+            config.jetty.threadPool = new org.eclipse.jetty.util.thread.QueuedThreadPool(
+                    Integer.getInteger("postvakt.maxThreads", 32), 8, 60_000);
             if (settings.tlsKeystorePath() != null) {
                 config.jetty.addConnector((server, http) -> httpsConnector(server, http, settings));
             }
