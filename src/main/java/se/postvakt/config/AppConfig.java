@@ -30,7 +30,8 @@ public record AppConfig(
         Path tlsKeystorePath,
         String tlsKeystorePassword,
         boolean authDevMode,
-        Duration reconcileInterval) {
+        Duration reconcileInterval,
+        String clientCertificatePassword) {
 
     /** True when the app registration is known, so Entra ID tokens can be validated. */
     public boolean entraConfigured() {
@@ -57,7 +58,8 @@ public record AppConfig(
                 + ", graphBaseUrl=" + graphBaseUrl + ", orgDomains=" + orgDomains + ", maxRequestBytes=" + maxRequestBytes
                 + ", logLevel=" + logLevel + ", tlsKeystorePath=" + tlsKeystorePath
                 + ", tlsKeystorePassword=" + redact(tlsKeystorePassword) + ", authDevMode=" + authDevMode
-                + ", reconcileInterval=" + reconcileInterval + "]";
+                + ", reconcileInterval=" + reconcileInterval
+                + ", clientCertificatePassword=" + redact(clientCertificatePassword) + "]";
     }
 
     static String redact(String secret) {

@@ -255,7 +255,7 @@ public final class ConfigLoader {
             }
             return new AppConfig(port, bind, publicBase, dbUrl, str("DATABASE_USER", ""), str("DATABASE_PASSWORD", ""),
                     tenant, client, secret, cert, audience, issuer, jwks, authority, graphBase, domains, maxBytes, level,
-                    keystore, ksPassword, devMode, reconcile);
+                    keystore, ksPassword, devMode, reconcile, str("ENTRA_CLIENT_CERTIFICATE_PASSWORD", ""));
         }
     }
 

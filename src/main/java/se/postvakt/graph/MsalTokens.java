@@ -72,6 +72,11 @@ public final class MsalTokens {
 
     /** A credential from a client secret, or from a certificate file: PEM (key and certificate) or PKCS#12/PFX. */
     public static IClientCredential credential(String secret, Path certificate) {
+        return credential(secret, certificate, "");
+    }
+
+    /** As above, with the PFX's password ({@code ENTRA_CLIENT_CERTIFICATE_PASSWORD}; empty for none). */
+    public static IClientCredential credential(String secret, Path certificate, String pfxPassword) {
         if (certificate == null) {
             return ClientCredentialFactory.createFromSecret(secret);
         }
@@ -82,11 +87,11 @@ public final class MsalTokens {
                 return fromPem(text);
             }
             try (InputStream in = new ByteArrayInputStream(bytes)) {
-                return ClientCredentialFactory.createFromCertificate(in, "");
+                return ClientCredentialFactory.createFromCertificate(in, pfxPassword == null ? "" : pfxPassword);
             }
         } catch (IOException | GeneralSecurityException e) {
             throw new IllegalArgumentException("ENTRA_CLIENT_CERTIFICATE_PATH could not be read as PEM or PFX "
-                    + "(a PFX must have an empty password): " + e.getMessage(), e);
+                    + "(is ENTRA_CLIENT_CERTIFICATE_PASSWORD right for a PFX?): " + e.getMessage(), e);
         }
     }
 

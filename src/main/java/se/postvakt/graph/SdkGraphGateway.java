@@ -126,7 +126,8 @@ public final class SdkGraphGateway implements GraphGateway {
     /** The gateway the configuration describes: msal4j tokens from ENTRA_AUTHORITY, Graph at GRAPH_BASE_URL. */
     public static SdkGraphGateway fromConfig(AppConfig config, GraphSettings settings) {
         MsalTokens msal = new MsalTokens(config.clientId(),
-                MsalTokens.credential(config.clientSecret(), config.clientCertificatePath()), config.entraAuthority(),
+                MsalTokens.credential(config.clientSecret(), config.clientCertificatePath(),
+                        config.clientCertificatePassword()), config.entraAuthority(),
                 settings.tokenScope(), settings.requestTimeout(), null);
         return new SdkGraphGateway(settings, TokenSource.of(msal));
     }

@@ -91,9 +91,10 @@ class ConfigLoaderTest {
     void secrets_are_redacted_in_to_string() {
         AppConfig c = ConfigLoader.load(Map.of("ENTRA_TENANT_ID", TENANT, "ENTRA_CLIENT_ID", CLIENT,
                 "ENTRA_CLIENT_SECRET", "very-secret-value", "DATABASE_PASSWORD", "db-pass-123",
-                "DATABASE_URL", "jdbc:postgresql://h/db?user=x&password=url-pass-9", "TLS_KEYSTORE_PASSWORD", "tls-pass-7"), null);
+                "DATABASE_URL", "jdbc:postgresql://h/db?user=x&password=url-pass-9", "TLS_KEYSTORE_PASSWORD", "tls-pass-7",
+                "ENTRA_CLIENT_CERTIFICATE_PASSWORD", "pfx-pass-5"), null);
         String s = c.toString();
-        for (String secret : List.of("very-secret-value", "db-pass-123", "url-pass-9", "tls-pass-7")) {
+        for (String secret : List.of("very-secret-value", "db-pass-123", "url-pass-9", "tls-pass-7", "pfx-pass-5")) {
             assertFalse(s.contains(secret), secret + " leaked: " + s);
         }
         assertTrue(s.contains("clientSecret=***"));

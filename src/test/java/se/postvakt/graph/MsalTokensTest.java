@@ -184,6 +184,22 @@ class MsalTokensTest {
     }
 
     @Test
+    void a_pfx_with_a_password_needs_that_password() throws Exception {
+        HeldCertificate app = new HeldCertificate.Builder().commonName("postvakt").rsa2048().build();
+        java.security.KeyStore ks = java.security.KeyStore.getInstance("PKCS12");
+        ks.load(null, null);
+        ks.setKeyEntry("postvakt", app.keyPair().getPrivate(), "s3cret".toCharArray(),
+                new java.security.cert.Certificate[] {app.certificate()});
+        Path pfx = dir.resolve("protected.pfx");
+        try (var out = Files.newOutputStream(pfx)) {
+            ks.store(out, "s3cret".toCharArray());
+        }
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> MsalTokens.credential("", pfx));
+        assertTrue(e.getMessage().contains("ENTRA_CLIENT_CERTIFICATE_PASSWORD"), e.getMessage());
+        assertTrue(MsalTokens.credential("", pfx, "s3cret") != null);
+    }
+
+    @Test
     void an_unreadable_certificate_is_a_clear_configuration_error() throws Exception {
         Path junk = dir.resolve("junk.pem");
         Files.writeString(junk, "-----BEGIN CERTIFICATE-----\nAAAA\n-----END CERTIFICATE-----\n");
