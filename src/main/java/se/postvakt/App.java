@@ -57,6 +57,9 @@ public final class App {
                     throw new ApiException(413, "request body is " + length + " bytes; the limit is " + maxRequestBytes);
                 }
             });
+            // Classic Outlook runs the launch-event script in a JavaScript-only runtime whose requests are
+            // cross-origin. The API takes bearer tokens only (no cookies), so any origin may call it with one.
+            config.routes.before("/api/*", ctx -> ctx.header("Access-Control-Allow-Origin", "*"));
             config.routes.before("/api/*", access::authenticate);
             config.routes.beforeMatched("/api/*", access::authorise);
             config.routes.after("/api/*", ctx -> ctx.header("Cache-Control", "no-store"));

@@ -75,6 +75,19 @@ class HttpBehaviourTest {
     }
 
     @Test
+    void a_cors_preflight_is_answered_without_a_token_and_calls_carry_the_allow_origin() {
+        HttpResponse<String> pre = server.send(HttpRequest.newBuilder(URI.create(server.baseUrl() + "/api/v1/compose/check"))
+                .header("Origin", "https://outlook.office.com").header("Access-Control-Request-Method", "POST")
+                .header("Access-Control-Request-Headers", "authorization, content-type")
+                .method("OPTIONS", HttpRequest.BodyPublishers.noBody()), null);
+        assertEquals(204, pre.statusCode(), pre.body());
+        assertTrue(pre.headers().firstValue("Access-Control-Allow-Headers").orElse("").contains("Authorization"));
+        assertEquals("*", pre.headers().firstValue("Access-Control-Allow-Origin").orElse(""));
+        assertEquals("*", server.get("/api/v1/policy", staff).headers().firstValue("Access-Control-Allow-Origin").orElse(""));
+        assertEquals(401, server.get("/api/v1/policy", null).statusCode(), "a real call still needs its token");
+    }
+
+    @Test
     void malformed_json_is_400() throws Exception {
         assertProblem(server.put("/api/v1/policy", "{\"version\": 1,", admin), 400, "malformed JSON");
     }
