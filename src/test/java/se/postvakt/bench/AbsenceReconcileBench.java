@@ -36,6 +36,10 @@ public final class AbsenceReconcileBench {
         int mailboxes = 10_000;
         int absent = 300;
         MutableClock clock = new MutableClock(Instant.parse("2026-11-30T08:00:00Z"));
+        if (List.of(args).contains("sdk")) {
+            overSdk(url, mailboxes, absent, clock);
+            return;
+        }
         InMemoryGraph graph = new InMemoryGraph();
         for (int i = 0; i < mailboxes; i++) {
             graph.user(String.format(Locale.ROOT, "person%05d@mjolby.se", i), "Person " + i);
@@ -78,5 +82,60 @@ public final class AbsenceReconcileBench {
                         steady.durationMs(), steady.examined(), steady.changed(), steady.failed(), graph.writes(), graph.reads());
             }
         }
+    }
+
+    /**
+     * The same scale through the real Graph SDK and msal-free gateway against {@code FakeGraphServer} over HTTP, every
+     * answer delayed 50 ms: batching, the per-mailbox limit and OkHttp's connection pool all take part.
+     */
+    static void overSdk(String url, int mailboxes, int absent, MutableClock clock) throws Exception {
+        try (se.postvakt.support.FakeGraphServer fake = new se.postvakt.support.FakeGraphServer();
+             Database db = Database.open(url, url.startsWith("jdbc:postgresql:") ? "postgres" : "", "")) {
+            for (int i = 0; i < mailboxes; i++) {
+                fake.addUser(String.format(Locale.ROOT, "person%05d@mjolby.se", i), "Person " + i);
+            }
+            Sql sql = new Sql(db.dataSource());
+            PolicyStore policy = new PolicyStore(new PolicyRepository(sql), PolicySchema.standard(List.of("mjolby.se")),
+                    clock, Duration.ofSeconds(2));
+            try (Absences absences = Absences.create(sql, db.isPostgres(), fake.gateway(), policy, new AuditLog(sql, clock),
+                    clock, null, Absences.PARALLELISM)) {
+                Principal admin = new Principal("oid", "it@mjolby.se", "IT", Set.of(Role.STAFF, Role.ADMIN));
+                Instant now = clock.instant();
+                for (int i = 0; i < absent; i++) {
+                    ObjectNode body = Json.MAPPER.createObjectNode();
+                    body.put("user", String.format(Locale.ROOT, "person%05d@mjolby.se", i * 31))
+                            .put("start", now.minus(Duration.ofHours(1)).toString())
+                            .put("end", now.plus(Duration.ofDays(i % 2 == 0 ? 7 : 1)).toString());
+                    if (i % 2 == 0) {
+                        body.put("delegate", String.format(Locale.ROOT, "person%05d@mjolby.se", i * 31 + 1));
+                    }
+                    absences.service().create(admin, body);
+                }
+                fake.latency(Duration.ofMillis(50));
+                int before = fake.requests().size();
+                Reconciler.Summary full = absences.reconciler().runPass(Duration.ZERO);
+                int fullRequests = fake.requests().size() - before;
+                int writesAfterFull = totalWrites(fake, mailboxes);
+                before = fake.requests().size();
+                Reconciler.Summary steady = absences.reconciler().runPass(Duration.ZERO);
+                int steadyRequests = fake.requests().size() - before;
+                int steadyWrites = totalWrites(fake, mailboxes) - writesAfterFull;
+                System.out.printf(Locale.ROOT, "over the real SDK: mailboxes=%d active=%d latency=50ms db=%s%n", mailboxes, absent,
+                        db.isPostgres() ? "postgresql" : "h2");
+                System.out.printf(Locale.ROOT, "full pass:   %6d ms, examined %d, changed %d, failed %d, %d HTTP requests, %d writes%n",
+                        full.durationMs(), full.examined(), full.changed(), full.failed(), fullRequests, writesAfterFull);
+                System.out.printf(Locale.ROOT, "steady pass: %6d ms, examined %d, changed %d, failed %d, %d HTTP requests, %d writes%n",
+                        steady.durationMs(), steady.examined(), steady.changed(), steady.failed(), steadyRequests, steadyWrites);
+            }
+        }
+        System.exit(0);
+    }
+
+    private static int totalWrites(se.postvakt.support.FakeGraphServer fake, int mailboxes) {
+        int n = 0;
+        for (int i = 0; i < mailboxes; i++) {
+            n += fake.writes(String.format(Locale.ROOT, "person%05d@mjolby.se", i));
+        }
+        return n;
     }
 }

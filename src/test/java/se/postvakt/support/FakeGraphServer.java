@@ -299,9 +299,11 @@ public final class FakeGraphServer implements AutoCloseable {
         String query = request.getUrl().encodedQuery();
         String body = request.getBody() == null ? "" : request.getBody().utf8();
         if ("/$batch".equals(rest) && "POST".equals(request.getMethod())) {
+            // Graph runs a batch's parts side by side: the batch costs one round of latency, not one per part.
+            sleep(latency);
             return respond(batch(body));
         }
-        return respond(handle(request.getMethod(), rest, query, body));
+        return respond(handle(request.getMethod(), rest, query, body, true));
     }
 
     @SuppressWarnings("unchecked")
@@ -314,7 +316,7 @@ public final class FakeGraphServer implements AutoCloseable {
                 int q = url.indexOf('?');
                 String partBody = part.get("body") == null ? "" : JSON.writeValueAsString(part.get("body"));
                 Answer a = handle((String) part.get("method"), q < 0 ? url : url.substring(0, q),
-                        q < 0 ? null : url.substring(q + 1), partBody);
+                        q < 0 ? null : url.substring(q + 1), partBody, false);
                 Map<String, Object> r = new LinkedHashMap<>();
                 r.put("id", part.get("id"));
                 r.put("status", a.status());
@@ -330,7 +332,7 @@ public final class FakeGraphServer implements AutoCloseable {
         }
     }
 
-    private Answer handle(String method, String rest, String query, String body) {
+    private Answer handle(String method, String rest, String query, String body, boolean delay) {
         List<String> seg = Arrays.stream(rest.split("/")).filter(s -> !s.isEmpty())
                 .map(s -> URLDecoder.decode(s, StandardCharsets.UTF_8)).toList();
         Map<String, String> params = params(query);
@@ -347,7 +349,9 @@ public final class FakeGraphServer implements AutoCloseable {
         int now = m.inFlight.incrementAndGet();
         m.maxInFlight.accumulateAndGet(now, Math::max);
         try {
-            sleep(latency);
+            if (delay) {
+                sleep(latency);
+            }
             Integer failure;
             synchronized (m.failures) {
                 failure = m.failures.poll();
