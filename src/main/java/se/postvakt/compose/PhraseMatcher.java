@@ -23,6 +23,13 @@ final class PhraseMatcher {
     private char[][] labels = new char[16][];
     private int[][] targets = new int[16][];
     private int[] fail = new int[16];
+    // The nearest node on the failure chain that ends a phrase (0 when none), so finding outputs skips the rest.
+    private int[] outLink;
+    /** Every character's class: 0 for one in no phrase, 1 for whitespace, then one per folded phrase character. */
+    private final char[] classOf = new char[65536];
+    private int classes;
+    /** The full automaton as a table, {@code next[state * classes + class]}: one array read a character. */
+    private int[] next;
     private int[] output = new int[16];
     private int[] depth = new int[16];
     private int nodes = 1;
@@ -47,6 +54,7 @@ final class PhraseMatcher {
             add(phrases[i], i);
         }
         build();
+        table();
     }
 
     static String normalise(String p) {
@@ -129,6 +137,44 @@ final class PhraseMatcher {
                 queue[tail++] = child;
             }
         }
+        outLink = new int[nodes];
+        // breadth-first order: a node's failure target is shallower, so its link is already known
+        for (int q = 0; q < tail; q++) {
+            int node = queue[q];
+            int f = fail[node];
+            outLink[node] = output[f] >= 0 ? f : outLink[f];
+        }
+    }
+
+    /** Folds every character once at build time, so that the scan needs no case or whitespace tests. */
+    private void table() {
+        char[] folded = new char[65536];
+        char[] foldedClass = new char[65536];
+        classes = 2;
+        for (String p : phrases) {
+            for (int i = 0; i < p.length(); i++) {
+                char c = p.charAt(i);
+                if (c != ' ' && foldedClass[c] == 0) {
+                    foldedClass[c] = (char) classes++;
+                    folded[foldedClass[c]] = c;
+                }
+            }
+        }
+        for (int c = 0; c < 65536; c++) {
+            char ch = (char) c;
+            if (ch < 128 ? ch <= ' ' : Character.isWhitespace(ch) || ch == '\u00a0') {
+                classOf[c] = 1;
+            } else {
+                classOf[c] = foldedClass[ch < 128 ? (ch >= 'A' && ch <= 'Z' ? ch + 32 : ch) : Character.toLowerCase(ch)];
+            }
+        }
+        folded[1] = ' ';
+        next = new int[nodes * classes];
+        for (int state = 0; state < nodes; state++) {
+            for (int k = 1; k < classes; k++) {
+                next[state * classes + k] = step(state, folded[k]);
+            }
+        }
     }
 
     private int step(int state, char c) {
@@ -149,35 +195,29 @@ final class PhraseMatcher {
      */
     List<Hit> find(char[] text, int length, int limit) {
         List<Hit> hits = new ArrayList<>();
-        if (phrases.length == 0) {
+        if (phrases.length == 0 || limit <= 0) {
             return hits;
         }
         int state = 0;
         boolean prevSpace = false;
-        for (int i = 0; i < length && hits.size() < limit; i++) {
-            char c = text[i];
-            boolean space;
-            char folded;
-            if (c < 128) {
-                // ASCII fast path: most text, and no Character tables on the hot loop
-                space = c <= ' ';
-                folded = c >= 'A' && c <= 'Z' ? (char) (c + 32) : c;
-            } else {
-                space = Character.isWhitespace(c) || c == '\u00a0';
-                folded = Character.toLowerCase(c);
-            }
+        final char[] cls = classOf;
+        final int[] delta = next;
+        final int width = classes;
+        for (int i = 0; i < length; i++) {
+            int k = cls[text[i]];
+            boolean space = k == 1;
             if (space && prevSpace) {
                 continue;
             }
             prevSpace = space;
-            if (state == 0 && rootNext[space ? ' ' : folded] == 0) {
+            state = delta[state * width + k];
+            if (state == 0) {
                 continue;
             }
-            state = step(state, space ? ' ' : folded);
             int reported = 0;
-            for (int s = state; s != 0; s = fail[s]) {
+            for (int s = output[state] >= 0 ? state : outLink[state]; s != 0; s = outLink[s]) {
                 int out = output[s];
-                if (out < 0 || (listsOf[out] & ~reported) == 0) {
+                if ((listsOf[out] & ~reported) == 0) {
                     continue;
                 }
                 int start = startOf(text, i, depth[s]);
@@ -187,6 +227,9 @@ final class PhraseMatcher {
                     hits.add(new Hit(start, i + 1, out, listsOf[out] & ~reported));
                     reported |= listsOf[out];
                 }
+            }
+            if (hits.size() >= limit) {
+                break;
             }
         }
         return hits;

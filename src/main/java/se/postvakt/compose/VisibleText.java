@@ -161,7 +161,7 @@ public final class VisibleText {
 
         private final String s;
         private final int n;
-        private final char[] out;
+        private char[] out;
         private int[] runVisible = new int[64];
         private int[] runRaw = new int[64];
         private int runs;
@@ -173,8 +173,8 @@ public final class VisibleText {
         HtmlReader(String s) {
             this.s = s;
             this.n = s.length();
-            // every tag and entity is at least as long as the one character it may become
-            this.out = new char[Math.max(1, n)];
+            // Word HTML is mostly markup: start small and grow rather than zero a buffer the size of the input
+            this.out = new char[Math.max(16, n >>> 3)];
         }
 
         /** A tag name packed into a long (6 bits a character, case-folded); -1 when too long to be one we know. */
@@ -197,16 +197,13 @@ public final class VisibleText {
         VisibleText read() {
             int i = 0;
             while (i < n) {
-                int lt = next(LT, i);
-                int amp = next(AMP, i);
-                int stop = Math.min(lt, amp);
-                if (stop > i) {
-                    copyText(i, stop);
-                    i = stop;
-                } else if (i == lt) {
+                char c = s.charAt(i);
+                if (c == '<') {
                     i = tag(i);
-                } else {
+                } else if (c == '&') {
                     i = entity(i);
+                } else {
+                    i = copyText(i);
                 }
             }
             if (runs == 0) {
@@ -215,42 +212,36 @@ public final class VisibleText {
             return new VisibleText(s, out, len, runVisible, runRaw, runs);
         }
 
-        /** Copies the plain text {@code [from, to)} in bulk; raw line breaks and tabs are just spaces to a reader. */
-        private void copyText(int from, int to) {
+        /**
+         * Copies plain text from {@code from} up to the next '<' or '&' while looking for them, so each character is
+         * read once; raw line breaks and tabs are just spaces to a reader. Returns where the text ends.
+         */
+        private int copyText(int from) {
             if (from != nextRaw) {
                 newRun(from);
             }
-            s.getChars(from, to, out, len);
-            int end = len + (to - from);
-            char[] o = out;
-            for (int k = len; k < end; k++) {
-                char c = o[k];
-                if (c < ' ' && (c == '\n' || c == '\r' || c == '\t' || c == '\f')) {
-                    o[k] = ' ';
+            int j = from;
+            int o = len;
+            char[] dst = out;
+            while (j < n) {
+                char c = s.charAt(j);
+                if (c <= '<') {
+                    if (c == '<' || c == '&') {
+                        break;
+                    }
+                    if (c == '\n' || c == '\r' || c == '\t' || c == '\f') {
+                        c = ' ';
+                    }
                 }
+                if (o == dst.length) {
+                    dst = out = java.util.Arrays.copyOf(dst, Math.min(n, dst.length * 2));
+                }
+                dst[o++] = c;
+                j++;
             }
-            len = end;
-            nextRaw = to;
-        }
-
-        private static final int LT = 0;
-        private static final int AMP = 1;
-        private static final int GT = 2;
-        private static final int DQ = 3;
-        private static final int SQ = 4;
-        private static final char[] WATCHED = {'<', '&', '>', '"', '\''};
-        // The next position of each watched character at or after the last asked position; n when there is none.
-        // Positions only move forward, so each character's indexOf calls together read the string once.
-        private final int[] nextAt = {-1, -1, -1, -1, -1};
-
-        private int next(int which, int from) {
-            int at = nextAt[which];
-            if (at < from) {
-                at = s.indexOf(WATCHED[which], from);
-                at = at < 0 ? n : at;
-                nextAt[which] = at;
-            }
-            return at;
+            len = o;
+            nextRaw = j;
+            return j;
         }
 
         private void newRun(int rawIndex) {
@@ -265,6 +256,9 @@ public final class VisibleText {
         /** A character made from markup (a tag or an entity) at {@code rawIndex}; it starts a run of its own. */
         private void emit(char c, int rawIndex) {
             newRun(rawIndex);
+            if (len == out.length) {
+                out = java.util.Arrays.copyOf(out, Math.min(n, out.length * 2));
+            }
             out[len++] = c;
             nextRaw = -1;
         }
@@ -350,26 +344,28 @@ public final class VisibleText {
             }
         }
 
-        /** Index after the '>' that ends a tag, honouring quoted attribute values. */
+        /**
+         * Index after the '>' that ends a tag, honouring quoted attribute values. Tags are short between their quoted
+         * values, so those parts are read a character at a time and only the values are skipped with indexOf.
+         */
         private int endOfTag(int from) {
             int j = from;
-            while (true) {
-                int gt = next(GT, j);
-                int dq = next(DQ, j);
-                int sq = next(SQ, j);
-                if (gt < dq && gt < sq) {
-                    return gt + 1;
+            while (j < n) {
+                char c = s.charAt(j);
+                if (c == '>') {
+                    return j + 1;
                 }
-                if (gt == n) {
-                    return n;
+                if (c == '"' || c == '\'') {
+                    int close = s.indexOf(c, j + 1);
+                    if (close < 0) {
+                        return n;
+                    }
+                    j = close + 1;
+                } else {
+                    j++;
                 }
-                int q = Math.min(dq, sq);
-                int close = next(q == dq ? DQ : SQ, q + 1);
-                if (close == n) {
-                    return n;
-                }
-                j = close + 1;
             }
+            return n;
         }
 
         private int skipTo(int from, char c) {
