@@ -55,18 +55,7 @@ public final class AbsenceReconcileBench {
             }
             try (Absences absences = Absences.create(sql, db.isPostgres(), graph, policy, new AuditLog(sql, clock), clock,
                     null, Absences.PARALLELISM)) {
-                Principal admin = new Principal("oid", "it@mjolby.se", "IT", Set.of(Role.STAFF, Role.ADMIN));
-                Instant now = clock.instant();
-                for (int i = 0; i < absent; i++) {
-                    ObjectNode body = Json.MAPPER.createObjectNode();
-                    body.put("user", String.format(Locale.ROOT, "person%05d@mjolby.se", i * 31))
-                            .put("start", now.minus(Duration.ofHours(1)).toString())
-                            .put("end", now.plus(Duration.ofDays(i % 2 == 0 ? 7 : 1)).toString());
-                    if (i % 2 == 0) {
-                        body.put("delegate", String.format(Locale.ROOT, "person%05d@mjolby.se", i * 31 + 1));
-                    }
-                    absences.service().create(admin, body);
-                }
+                register(absences, clock, absent);
                 graph.latency(Duration.ofMillis(50));
                 graph.resetCounts();
                 Reconciler.Summary full = absences.reconciler().runPass(Duration.ZERO);
@@ -99,18 +88,7 @@ public final class AbsenceReconcileBench {
                     clock, Duration.ofSeconds(2));
             try (Absences absences = Absences.create(sql, db.isPostgres(), fake.gateway(), policy, new AuditLog(sql, clock),
                     clock, null, Absences.PARALLELISM)) {
-                Principal admin = new Principal("oid", "it@mjolby.se", "IT", Set.of(Role.STAFF, Role.ADMIN));
-                Instant now = clock.instant();
-                for (int i = 0; i < absent; i++) {
-                    ObjectNode body = Json.MAPPER.createObjectNode();
-                    body.put("user", String.format(Locale.ROOT, "person%05d@mjolby.se", i * 31))
-                            .put("start", now.minus(Duration.ofHours(1)).toString())
-                            .put("end", now.plus(Duration.ofDays(i % 2 == 0 ? 7 : 1)).toString());
-                    if (i % 2 == 0) {
-                        body.put("delegate", String.format(Locale.ROOT, "person%05d@mjolby.se", i * 31 + 1));
-                    }
-                    absences.service().create(admin, body);
-                }
+                register(absences, clock, absent);
                 fake.latency(Duration.ofMillis(50));
                 int before = fake.requests().size();
                 Reconciler.Summary full = absences.reconciler().runPass(Duration.ZERO);
@@ -137,5 +115,21 @@ public final class AbsenceReconcileBench {
             n += fake.writes(String.format(Locale.ROOT, "person%05d@mjolby.se", i));
         }
         return n;
+    }
+
+    /** Registers the benchmark's absences: every 31st person, from an hour ago; every second one a week with a delegate. */
+    private static void register(Absences absences, MutableClock clock, int absent) {
+        Principal admin = new Principal("oid", "it@mjolby.se", "IT", Set.of(Role.STAFF, Role.ADMIN));
+        Instant now = clock.instant();
+        for (int i = 0; i < absent; i++) {
+            ObjectNode body = Json.MAPPER.createObjectNode();
+            body.put("user", String.format(Locale.ROOT, "person%05d@mjolby.se", i * 31))
+                    .put("start", now.minus(Duration.ofHours(1)).toString())
+                    .put("end", now.plus(Duration.ofDays(i % 2 == 0 ? 7 : 1)).toString());
+            if (i % 2 == 0) {
+                body.put("delegate", String.format(Locale.ROOT, "person%05d@mjolby.se", i * 31 + 1));
+            }
+            absences.service().create(admin, body);
+        }
     }
 }
