@@ -7,7 +7,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.LongAdder;
 import se.postvakt.stats.StatsSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -21,12 +21,41 @@ import org.slf4j.LoggerFactory;
 public final class ComposeStats implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(ComposeStats.class);
 
-    /** What a count is of; {@code rule} null means the per-day check counts. */
-    record Key(LocalDate day, String rule, String severity) {
+    /**
+     * One day's counters. Checks only add to {@link LongAdder}s (no contention between request threads, no key
+     * objects per check); the rules' counters are created on first use and kept for the day.
+     */
+    private static final class Day {
+        final LocalDate day;
+        final LongAdder checks = new LongAdder();
+        final LongAdder warned = new LongAdder();
+        final LongAdder blocked = new LongAdder();
+        /** Per rule id, one counter per {@link Severity} ordinal. */
+        final Map<String, LongAdder[]> findings = new ConcurrentHashMap<>();
+
+        Day(LocalDate day) {
+            this.day = day;
+        }
+
+        void add(Finding f) {
+            LongAdder[] bySeverity = findings.get(f.rule());
+            if (bySeverity == null) {
+                bySeverity = findings.computeIfAbsent(f.rule(), r -> {
+                    LongAdder[] a = new LongAdder[Severity.values().length];
+                    for (int i = 0; i < a.length; i++) {
+                        a[i] = new LongAdder();
+                    }
+                    return a;
+                });
+            }
+            bySeverity[f.severity().ordinal()].increment();
+        }
     }
 
     private final ComposeStatsRepository repository;
-    private final Map<Key, AtomicLong> counts = new ConcurrentHashMap<>();
+    private final Map<LocalDate, Day> days = new ConcurrentHashMap<>();
+    /** The day most checks add to, looked up without hashing a date. */
+    private volatile Day current;
     private final ScheduledExecutorService flusher;
 
     /** Flushes every {@code flushMillis}; 0 means only on {@link #flush()} and {@link #close()}. */
@@ -44,55 +73,80 @@ public final class ComposeStats implements AutoCloseable {
         }
     }
 
-    static final String CHECKS = "checks";
-    static final String WARNED = "warned";
-    static final String BLOCKED = "blocked";
-
     /** Counts one check: cheap, no I/O. */
     void record(LocalDate day, Severity verdict, List<Finding> findings) {
-        add(new Key(day, null, CHECKS));
+        Day d = current;
+        if (d == null || !d.day.equals(day)) {
+            d = days.computeIfAbsent(day, Day::new);
+            current = d;
+        }
+        d.checks.increment();
         if (verdict == Severity.WARN) {
-            add(new Key(day, null, WARNED));
+            d.warned.increment();
         } else if (verdict == Severity.BLOCK) {
-            add(new Key(day, null, BLOCKED));
+            d.blocked.increment();
         }
         for (Finding f : findings) {
-            add(new Key(day, f.rule(), f.severity().wire()));
+            d.add(f);
         }
-    }
-
-    private void add(Key k) {
-        counts.computeIfAbsent(k, x -> new AtomicLong()).incrementAndGet();
     }
 
     /** Writes what has been counted since the last flush. */
     public synchronized void flush() {
         LocalDate latest = LocalDate.MIN;
-        for (Key k : counts.keySet()) {
-            latest = k.day().isAfter(latest) ? k.day() : latest;
+        for (LocalDate day : days.keySet()) {
+            latest = day.isAfter(latest) ? day : latest;
         }
-        for (Map.Entry<Key, AtomicLong> e : counts.entrySet()) {
-            long n = e.getValue().getAndSet(0);
-            if (n == 0) {
-                // only past days' counters are dropped: a check may be adding to today's right now
-                if (e.getKey().day().isBefore(latest)) {
-                    counts.remove(e.getKey(), e.getValue());
+        for (Day d : days.values()) {
+            boolean empty = writeChecks(d);
+            for (Map.Entry<String, LongAdder[]> e : d.findings.entrySet()) {
+                LongAdder[] bySeverity = e.getValue();
+                for (Severity sev : Severity.values()) {
+                    empty &= writeFindings(d.day, e.getKey(), sev, bySeverity[sev.ordinal()]);
                 }
-                continue;
             }
-            Key k = e.getKey();
-            try {
-                if (k.rule() == null) {
-                    repository.addChecks(k.day(), CHECKS.equals(k.severity()) ? n : 0, WARNED.equals(k.severity()) ? n : 0,
-                            BLOCKED.equals(k.severity()) ? n : 0);
-                } else {
-                    repository.addFindings(k.day(), k.rule(), k.severity(), n);
+            // only past days are dropped once written out: a check may be adding to today's right now
+            if (empty && d.day.isBefore(latest)) {
+                days.remove(d.day, d);
+                if (current == d) {
+                    current = null;
                 }
-            } catch (RuntimeException ex) {
-                e.getValue().addAndGet(n);
-                throw ex;
             }
         }
+    }
+
+    /** Writes the day's check counts; true when there was nothing to write. */
+    private boolean writeChecks(Day d) {
+        long checks = d.checks.sumThenReset();
+        long warned = d.warned.sumThenReset();
+        long blocked = d.blocked.sumThenReset();
+        if (checks == 0 && warned == 0 && blocked == 0) {
+            return true;
+        }
+        try {
+            repository.addChecks(d.day, checks, warned, blocked);
+        } catch (RuntimeException ex) {
+            d.checks.add(checks);
+            d.warned.add(warned);
+            d.blocked.add(blocked);
+            throw ex;
+        }
+        return false;
+    }
+
+    /** Writes one rule's count at one severity; true when there was nothing to write. */
+    private boolean writeFindings(LocalDate day, String rule, Severity severity, LongAdder counter) {
+        long n = counter.sumThenReset();
+        if (n == 0) {
+            return true;
+        }
+        try {
+            repository.addFindings(day, rule, severity.wire(), n);
+        } catch (RuntimeException ex) {
+            counter.add(n);
+            throw ex;
+        }
+        return false;
     }
 
     private void flushQuietly() {

@@ -67,6 +67,17 @@ class ComposeApiTest {
     }
 
     @Test
+    void every_check_gets_its_own_random_uuid() {
+        java.util.Set<String> seen = new java.util.HashSet<>();
+        for (int i = 0; i < 10_000; i++) {
+            java.util.UUID id = java.util.UUID.fromString(ComposeChecker.checkId());
+            assertEquals(4, id.version());
+            assertEquals(2, id.variant());
+            assertTrue(seen.add(id.toString()), "repeated id " + id);
+        }
+    }
+
+    @Test
     void personnummer_to_an_external_recipient_blocks_and_reports_external_recipients() throws Exception {
         JsonNode r = check("{\"subject\":\"Ang. 198501012382\",\"to\":[{\"address\":\"x@gmail.com\",\"recipientType\":\"externalUser\"}]}");
         assertEquals("block", r.get("verdict").asText(), r.toString());
