@@ -20,7 +20,7 @@ public final class ComposeApi implements ApiModule {
     public void register(RoutesConfig routes) {
         routes.post("/api/v1/compose/check", ctx -> {
             ComposeRequest request = Json.body(ctx, ComposeRequest.class);
-            ctx.json(checker.check(request, AccessCheck.principal(ctx).upn()));
+            Json.respond(ctx, checker.check(request, AccessCheck.principal(ctx).upn()));
         }, Role.STAFF);
     }
 }

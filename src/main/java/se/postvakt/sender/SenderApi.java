@@ -59,7 +59,7 @@ public final class SenderApi implements ApiModule, AutoCloseable {
             CheckRequest req = Json.body(ctx, CheckRequest.class);
             SenderCheck.Result result = check.check(req.input(), req.english());
             stats.record(result);
-            ctx.json(result);
+            Json.respond(ctx, result);
         }, Role.STAFF);
         routes.post("/api/v1/sender/report", ctx -> {
             SenderReports.ReportRequest req = Json.body(ctx, SenderReports.ReportRequest.class);
