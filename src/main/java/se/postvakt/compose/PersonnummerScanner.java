@@ -195,8 +195,30 @@ public final class PersonnummerScanner {
                 if (time > keyword || (keyword < 0 && (column == Lines.TIME || timeAfter(end)))) {
                     return false;
                 }
+                // ten bare digits labelled as another kind of number, or followed by a currency, are that
+                if (otherNumberLabel(before) > keyword || (keyword < 0 && amountAfter(end))) {
+                    return false;
+                }
             }
             return true;
+        }
+
+        /** A currency right after the number: {@code 8501012382 kr}, {@code SEK}, {@code :-}. */
+        boolean amountAfter(int end) {
+            int k = end;
+            while (k < n && (t[k] == ' ' || t[k] == '\u00a0')) {
+                k++;
+            }
+            if (k + 1 < n && t[k] == ':' && t[k + 1] == '-') {
+                return true;
+            }
+            int w = k;
+            while (w < n && Character.isLetter(t[w])) {
+                w++;
+            }
+            String unit = new String(t, k, w - k).toLowerCase(Locale.ROOT);
+            return unit.equals("kr") || unit.equals("kronor") || unit.equals("sek") || unit.equals("tkr")
+                    || unit.equals("mkr") || unit.equals("eur") || unit.equals("euro");
         }
 
         /**
@@ -389,13 +411,28 @@ public final class PersonnummerScanner {
 
         /** Index in {@code before} of the last phone label among the last words, or -1. */
         static int phoneLabel(String before) {
-            int best = -1;
+            return labelAmongLastWords(before, Run::isPhoneWord);
+        }
+
+        /**
+         * Index in {@code before} of a label among the last three words that names another kind of number (invoice,
+         * OCR, customer, order, account, case, amount, …), or -1.
+         */
+        static int otherNumberLabel(String before) {
+            return labelAmongLastWords(before, Run::isOtherNumberWord);
+        }
+
+        /**
+         * Index in {@code before} of the nearest of its last three words that {@code isLabel} accepts, or -1. A tab
+         * after the first word ends the search: a label in another table cell is not this number's.
+         */
+        static int labelAmongLastWords(String before, java.util.function.Predicate<String> isLabel) {
             int words = 0;
             int e = before.length();
             while (e > 0 && words < 3) {
                 while (e > 0 && !Character.isLetter(before.charAt(e - 1))) {
                     if (before.charAt(e - 1) == '\t' && words > 0) {
-                        return best;
+                        return -1;
                     }
                     e--;
                 }
@@ -406,14 +443,29 @@ public final class PersonnummerScanner {
                 if (s == e) {
                     break;
                 }
-                String w = before.substring(s, e);
-                if (isPhoneWord(w)) {
+                if (isLabel.test(before.substring(s, e))) {
                     return s;
                 }
                 words++;
                 e = s;
             }
-            return best;
+            return -1;
+        }
+
+        static boolean isOtherNumberWord(String w) {
+            return switch (w) {
+                case "ocr", "faktura", "fakturan", "order", "ref", "referens", "referensen", "konto", "kontot", "bg",
+                        "pg", "bankgiro", "plusgiro", "clearing", "dnr", "diarienr", "belopp", "beloppet", "summa",
+                        "summan", "artikel", "art", "invoice", "account", "amount", "reference" -> true;
+                default -> (w.endsWith("nummer") || w.endsWith("nr")) && (w.startsWith("faktura")
+                        || w.startsWith("ocr") || w.startsWith("kund") || w.startsWith("order") || w.startsWith("referens")
+                        || w.startsWith("konto") || w.startsWith("clearing") || w.startsWith("diarie")
+                        || w.startsWith("ärende") || w.startsWith("avtal") || w.startsWith("artikel")
+                        || w.startsWith("serie") || w.startsWith("medlem") || w.startsWith("objekt")
+                        || w.startsWith("lägenhet") || w.startsWith("anställning") || w.startsWith("ordning")
+                        || w.startsWith("beställning") || w.startsWith("bokning") || w.startsWith("transaktion")
+                        || w.startsWith("verifikation") || w.startsWith("löp") || w.startsWith("kvitto"));
+            };
         }
 
         static boolean isPhoneWord(String w) {

@@ -51,6 +51,10 @@ class PersonnummerDetectorTest {
         "Lista:\nSaga Ström «0611192386»\nAmina Jonsson 201006032393",
         "Personnummer:\n«0702152380»",
         "Barnet Alva «0601012388» har börjat i förskoleklass.\nRing mig på 070-123 45 67",
+        "Kundnummer 4471, personnummer «8501012382».",                      // the keyword is nearer than the label
+        "Fakturanummer: «850101-2382»",                                     // a separator is a personnummer's form
+        "Kundnummer: «198501012382»",                                       // twelve digits: the number itself
+        "Gäller «8501012382» kronologiskt sorterat",                        // a word starting like a currency
     })
     void numbers_used_as_identity_numbers_are_found_in_text(String marked) {
         assertFinds(marked, false);
@@ -113,6 +117,14 @@ class PersonnummerDetectorTest {
         "ABC8501012382",
         "8501012382abc",
         "1.8501012382",
+        "Fakturanummer: 8501012382",                                        // labelled as another kind of number
+        "Betala med OCR-nummer 8501012382 senast fredag.",
+        "Kundnr 8501012382",
+        "Dnr 8501012382 gäller bygglovet.",
+        "Ert ordernummer är 8501012382.",
+        "Beloppet 8501012382 kr är överfört.",                               // an amount
+        "Totalt 8501012382 SEK",
+        "Pris: 8501012382:-",
     })
     void look_alikes_are_not_flagged(String text) {
         assertEquals(List.of(), DetectorFixture.run(DETECTOR, DetectorFixture.text(null, text)), text);
