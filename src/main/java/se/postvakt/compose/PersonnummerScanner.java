@@ -281,7 +281,33 @@ public final class PersonnummerScanner {
                 }
                 lineEnd++;
             }
-            return phoneLine(previousLine(lineStart)) || phoneLine(nextLine(lineEnd));
+            int[] next = nextLine(lineEnd);
+            return phoneLine(previousLine(lineStart)) || phoneLine(next) || emailLine(next);
+        }
+
+        /** A line that is one e-mail address and nothing else, as under the phone number of a signature. */
+        boolean emailLine(int[] line) {
+            if (line == null) {
+                return false;
+            }
+            int s = line[0];
+            int e = line[1];
+            while (s < e && (Character.isWhitespace(t[s]) || t[s] == '\u00a0' || t[s] == '>')) {
+                s++;
+            }
+            while (e > s && (Character.isWhitespace(t[e - 1]) || t[e - 1] == '\u00a0')) {
+                e--;
+            }
+            int at = -1;
+            for (int k = s; k < e; k++) {
+                if (Character.isWhitespace(t[k])) {
+                    return false;
+                }
+                if (t[k] == '@') {
+                    at = k;
+                }
+            }
+            return at > s && at < e - 3 && Character.isLetterOrDigit(t[at - 1]) && Character.isLetter(t[at + 1]);
         }
 
         /** Only spaces, tabs and closing punctuation between {@code pos} and the end of its line. */
@@ -411,7 +437,43 @@ public final class PersonnummerScanner {
 
         /** Index in {@code before} of the last phone label among the last words, or -1. */
         static int phoneLabel(String before) {
-            return labelAmongLastWords(before, Run::isPhoneWord);
+            return labelAmongLastWords(before, PHONE_WORD);
+        }
+
+        private static final java.util.function.Predicate<String> PHONE_WORD = Run::isPhoneWord;
+
+        /**
+         * The last word before a phone-shaped number says someone is reached on it: "… mig på", "nås säkrast på",
+         * "Kontakta mig:", "Kontakt:". Only the word right before counts ("Kontakta skolan om …" is not a phone).
+         */
+        static boolean reachedBy(String before, String last, int lastStart) {
+            if (last.equals("kontakt") || last.equals("kontakta")) {
+                return true;
+            }
+            String previous = wordBefore(before, lastStart);
+            if (last.equals("på")) {
+                return PRONOUNS.contains(previous) || switch (previous) {
+                    case "säkrast", "bäst", "enklast", "också", "även", "direkt" -> true;
+                    default -> false;
+                };
+            }
+            return PRONOUNS.contains(last) && previous.equals("kontakta");
+        }
+
+        private static final java.util.Set<String> PRONOUNS = java.util.Set.of("mig", "mej", "dig", "dej", "oss", "er",
+                "henne", "honom", "hen", "dem");
+
+        /** The word that ends before {@code end} in {@code s}, skipping spaces; "" when there is none. */
+        static String wordBefore(String s, int end) {
+            int e = end;
+            while (e > 0 && (s.charAt(e - 1) == ' ' || s.charAt(e - 1) == '\u00a0')) {
+                e--;
+            }
+            int b = e;
+            while (b > 0 && Character.isLetter(s.charAt(b - 1))) {
+                b--;
+            }
+            return s.substring(b, e);
         }
 
         /**
@@ -443,7 +505,11 @@ public final class PersonnummerScanner {
                 if (s == e) {
                     break;
                 }
-                if (isLabel.test(before.substring(s, e))) {
+                String word = before.substring(s, e);
+                if (isLabel.test(word)) {
+                    return s;
+                }
+                if (words == 0 && isLabel == PHONE_WORD && reachedBy(before, word, s)) {
                     return s;
                 }
                 words++;
@@ -470,7 +536,8 @@ public final class PersonnummerScanner {
 
         static boolean isPhoneWord(String w) {
             return switch (w) {
-                case "tel", "tfn", "telnr", "fax", "sms", "ring", "ringa", "ringer", "uppringd", "nås", "nå", "nummer", "mob",
+                case "tel", "tfn", "telnr", "fax", "sms", "smsa", "messa", "ring", "ringa", "ringer", "uppringd", "nås", "nå",
+                        "nummer", "mob",
                         "direkt", "når", "nåbar", "ringas", "call", "fon",
                         "swish", "swisha",
                         "phone", "mobile", "cell", "växel", "växeln" -> true;

@@ -55,6 +55,9 @@ class PersonnummerDetectorTest {
         "Fakturanummer: «850101-2382»",                                     // a separator is a personnummer's form
         "Kundnummer: «198501012382»",                                       // twelve digits: the number itself
         "Gäller «8501012382» kronologiskt sorterat",                        // a word starting like a currency
+        "Kontakta skolan om «0601012388» inte kommer i morgon.",            // "kontakta" not right before
+        "Titta på «0601012388» i systemet.",                                // "på" without someone reached on it
+        "Elev:\n«0702152380»\nKlass 9B",                                   // alone on its line, no e-mail below
     })
     void numbers_used_as_identity_numbers_are_found_in_text(String marked) {
         assertFinds(marked, false);
@@ -125,6 +128,10 @@ class PersonnummerDetectorTest {
         "Beloppet 8501012382 kr är överfört.",                               // an amount
         "Totalt 8501012382 SEK",
         "Pris: 8501012382:-",
+        "Hör av dig på 0702152380 om du undrar något.",                     // someone reached on it: a phone
+        "Hon nås säkrast på 0702152380.",
+        "Kontakta mig: 0702152380",
+        "Med vänliga hälsningar\nAnna Andersson\nHandläggare\n0702152380\nanna.andersson@mjolby.se", // signature
     })
     void look_alikes_are_not_flagged(String text) {
         assertEquals(List.of(), DetectorFixture.run(DETECTOR, DetectorFixture.text(null, text)), text);
@@ -139,6 +146,7 @@ class PersonnummerDetectorTest {
         "<p style=\"width:850101-2382px\" data-pnr=\"8501012382\">Inget här</p>",
         "<script>var x = '850101-2382';</script><p>Hej</p>",
         "<!-- 850101-2382 -->",
+        "<p>Mvh</p><p>Anna Andersson<br>Handläggare<br>0702152380<br><a href=\"mailto:a@mjolby.se\">a@mjolby.se</a></p>",
         "<p>850101-<span>XXXX</span></p>",
     })
     void look_alikes_in_html_are_not_flagged(String html) {
