@@ -196,7 +196,8 @@ public final class PersonnummerScanner {
                     return false;
                 }
                 // ten bare digits labelled as another kind of number, or followed by a currency, are that
-                if (otherNumberLabel(before) > keyword || (keyword < 0 && amountAfter(end))) {
+                if (otherNumberLabel(before) > keyword
+                        || (keyword < 0 && (column == Lines.OTHER_NUMBER || amountAfter(end)))) {
                     return false;
                 }
             }
@@ -437,10 +438,8 @@ public final class PersonnummerScanner {
 
         /** Index in {@code before} of the last phone label among the last words, or -1. */
         static int phoneLabel(String before) {
-            return labelAmongLastWords(before, PHONE_WORD);
+            return labelAmongLastWords(before, 3, Run::isPhoneWord, (word, start) -> reachedBy(before, word, start));
         }
-
-        private static final java.util.function.Predicate<String> PHONE_WORD = Run::isPhoneWord;
 
         /**
          * The last word before a phone-shaped number says someone is reached on it: "… mig på", "nås säkrast på",
@@ -477,21 +476,23 @@ public final class PersonnummerScanner {
         }
 
         /**
-         * Index in {@code before} of a label among the last three words that names another kind of number (invoice,
+         * Index in {@code before} of a label among the last four words that names another kind of number (invoice,
          * OCR, customer, order, account, case, amount, …), or -1.
          */
         static int otherNumberLabel(String before) {
-            return labelAmongLastWords(before, Run::isOtherNumberWord);
+            return labelAmongLastWords(before, 4, Run::isOtherNumberWord, (word, start) -> isOtherNumberNoun(word));
         }
 
         /**
-         * Index in {@code before} of the nearest of its last three words that {@code isLabel} accepts, or -1. A tab
-         * after the first word ends the search: a label in another table cell is not this number's.
+         * Index in {@code before} of the nearest of its last {@code maxWords} words that {@code isLabel} accepts, or of the last
+         * word when {@code isLastWordLabel} accepts it (given the word and its index), or -1. A tab after the first
+         * word ends the search: a label in another table cell is not this number's.
          */
-        static int labelAmongLastWords(String before, java.util.function.Predicate<String> isLabel) {
+        static int labelAmongLastWords(String before, int maxWords, java.util.function.Predicate<String> isLabel,
+                java.util.function.BiPredicate<String, Integer> isLastWordLabel) {
             int words = 0;
             int e = before.length();
-            while (e > 0 && words < 3) {
+            while (e > 0 && words < maxWords) {
                 while (e > 0 && !Character.isLetter(before.charAt(e - 1))) {
                     if (before.charAt(e - 1) == '\t' && words > 0) {
                         return -1;
@@ -506,31 +507,52 @@ public final class PersonnummerScanner {
                     break;
                 }
                 String word = before.substring(s, e);
-                if (isLabel.test(word)) {
+                if (isLabel.test(word) || (words == 0 && isLastWordLabel.test(word, s))) {
                     return s;
                 }
-                if (words == 0 && isLabel == PHONE_WORD && reachedBy(before, word, s)) {
-                    return s;
+                // a hyphenated compound ("OCR-numret", "mobil-nr") is also read whole, without its hyphens
+                int c = s;
+                while (c >= 2 && before.charAt(c - 1) == '-' && Character.isLetter(before.charAt(c - 2))) {
+                    c--;
+                    while (c > 0 && Character.isLetter(before.charAt(c - 1))) {
+                        c--;
+                    }
+                }
+                if (c < s && isLabel.test(before.substring(c, e).replace("-", ""))) {
+                    return c;
                 }
                 words++;
-                e = s;
+                e = c;
             }
             return -1;
         }
 
+        /** A word naming another kind of number, such as a label up to three words before it. */
         static boolean isOtherNumberWord(String w) {
             return switch (w) {
-                case "ocr", "faktura", "fakturan", "order", "ref", "referens", "referensen", "konto", "kontot", "bg",
-                        "pg", "bankgiro", "plusgiro", "clearing", "dnr", "diarienr", "belopp", "beloppet", "summa",
-                        "summan", "artikel", "art", "invoice", "account", "amount", "reference" -> true;
-                default -> (w.endsWith("nummer") || w.endsWith("nr")) && (w.startsWith("faktura")
+                case "ocr", "ref", "dnr", "diarienr", "bg", "pg", "bankgiro", "plusgiro", "clearing", "belopp",
+                        "beloppet", "summa", "summan", "amount" -> true;
+                default -> (w.endsWith("nummer") || w.endsWith("numret") || w.endsWith("nr")) && (w.startsWith("faktura")
                         || w.startsWith("ocr") || w.startsWith("kund") || w.startsWith("order") || w.startsWith("referens")
                         || w.startsWith("konto") || w.startsWith("clearing") || w.startsWith("diarie")
                         || w.startsWith("ärende") || w.startsWith("avtal") || w.startsWith("artikel")
                         || w.startsWith("serie") || w.startsWith("medlem") || w.startsWith("objekt")
                         || w.startsWith("lägenhet") || w.startsWith("anställning") || w.startsWith("ordning")
                         || w.startsWith("beställning") || w.startsWith("bokning") || w.startsWith("transaktion")
-                        || w.startsWith("verifikation") || w.startsWith("löp") || w.startsWith("kvitto"));
+                        || w.startsWith("verifikation") || w.startsWith("löp") || w.startsWith("kvitto"))
+                        || w.endsWith("id") && (w.startsWith("anläggning") || w.startsWith("kund") || w.startsWith("order")
+                        || w.startsWith("objekt") || w.startsWith("transaktion") || w.startsWith("avtal"));
+            };
+        }
+
+        /**
+         * A noun for a document or account that labels a number only right before it ("Faktura 2019767446",
+         * "Order 4562813365"); further away it may be about a person ("Fakturan gäller 0601012388").
+         */
+        static boolean isOtherNumberNoun(String w) {
+            return switch (w) {
+                case "faktura", "fakturan", "order", "referens", "konto", "kontot", "invoice", "account", "reference" -> true;
+                default -> w.startsWith("orderbekräftelse") || w.startsWith("bokningsbekräftelse");
             };
         }
 
@@ -559,13 +581,14 @@ public final class PersonnummerScanner {
     /**
      * Walks the lines of the text forward (candidates come in order, so the walk is linear) to tell which table column
      * a position is in and what that column's header says. A table is a run of consecutive lines holding tabs (HTML
-     * tables read that way too); its first line is the header.
+     * tables read that way too; empty lines between them do not count); its first line is the header.
      */
     private static final class Lines {
         static final int NONE = 0;
         static final int PNR = 1;
         static final int PHONE = 2;
         static final int TIME = 3;
+        static final int OTHER_NUMBER = 4;
         private static final int MAX_COLUMNS = 64;
 
         private final char[] t;
@@ -584,15 +607,21 @@ public final class PersonnummerScanner {
             headerStart = lineHasTab ? 0 : -1;
         }
 
+        private boolean lineBlank;
+
         private void scanLine() {
             int e = lineStart;
             boolean tab = false;
+            boolean blank = true;
             while (e < n && t[e] != '\n') {
-                tab |= t[e] == '\t';
+                char c = t[e];
+                tab |= c == '\t';
+                blank &= c == ' ' || c == '\u00a0' || c == '\r';
                 e++;
             }
             lineEnd = e;
             lineHasTab = tab;
+            lineBlank = blank;
         }
 
         /** The class of the header of the column holding {@code pos}; {@link #NONE} outside tables and in headers. */
@@ -601,6 +630,11 @@ public final class PersonnummerScanner {
                 boolean prevTab = lineHasTab;
                 lineStart = lineEnd + 1;
                 scanLine();
+                if (lineBlank) {
+                    // an empty line between rows (Word writes each row as a paragraph) does not end the table
+                    lineHasTab = prevTab;
+                    continue;
+                }
                 if (lineHasTab) {
                     if (!prevTab) {
                         headerStart = lineStart;
@@ -653,6 +687,11 @@ public final class PersonnummerScanner {
             for (String w : h.split("[^\\p{L}]+")) {
                 if (Run.isPhoneWord(w)) {
                     return PHONE;
+                }
+            }
+            for (String w : h.split("[^\\p{L}]+")) {
+                if (Run.isOtherNumberWord(w) || Run.isOtherNumberNoun(w)) {
+                    return OTHER_NUMBER;
                 }
             }
             return NONE;

@@ -214,7 +214,8 @@ public final class VisibleText {
 
         /**
          * Copies plain text from {@code from} up to the next '<' or '&' while looking for them, so each character is
-         * read once; raw line breaks and tabs are just spaces to a reader. Returns where the text ends.
+         * read once; raw line breaks are just spaces to a reader. A tab stays a tab: Word and people line up columns
+         * with tabs in paragraphs, and the scanner reads tab-separated lines as a table. Returns where the text ends.
          */
         private int copyText(int from) {
             if (from != nextRaw) {
@@ -229,7 +230,7 @@ public final class VisibleText {
                     if (c == '<' || c == '&') {
                         break;
                     }
-                    if (c == '\n' || c == '\r' || c == '\t' || c == '\f') {
+                    if (c == '\n' || c == '\r' || c == '\f') {
                         c = ' ';
                     }
                 }

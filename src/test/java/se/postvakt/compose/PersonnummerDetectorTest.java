@@ -56,6 +56,8 @@ class PersonnummerDetectorTest {
         "Kundnummer: «198501012382»",                                       // twelve digits: the number itself
         "Gäller «8501012382» kronologiskt sorterat",                        // a word starting like a currency
         "Kontakta skolan om «0601012388» inte kommer i morgon.",            // "kontakta" not right before
+        "Fakturan för barnomsorg gäller «0601012388».",                     // a document noun further away
+        "Namn\tPersonnummer\tKundnummer\nSaga Ström\t«0601012388»\t4471",   // the personnummer column
         "Titta på «0601012388» i systemet.",                                // "på" without someone reached on it
         "Elev:\n«0702152380»\nKlass 9B",                                   // alone on its line, no e-mail below
     })
@@ -131,6 +133,10 @@ class PersonnummerDetectorTest {
         "Hör av dig på 0702152380 om du undrar något.",                     // someone reached on it: a phone
         "Hon nås säkrast på 0702152380.",
         "Kontakta mig: 0702152380",
+        "Hej ekonomi,\n\nFaktura 8501012382 från Tornets Data AB är betald.",
+        "Orderbekräftelse 8501012382",
+        "Ditt kundnummer i portalen 8501012382.",
+        "Leverantör\tOrg.nr\tFakturanr\tBelopp\nTornets Data AB\t556677-8899\t8501012382\t5 172 SEK", // invoice column
         "Med vänliga hälsningar\nAnna Andersson\nHandläggare\n0702152380\nanna.andersson@mjolby.se", // signature
     })
     void look_alikes_are_not_flagged(String text) {
@@ -147,6 +153,9 @@ class PersonnummerDetectorTest {
         "<script>var x = '850101-2382';</script><p>Hej</p>",
         "<!-- 850101-2382 -->",
         "<p>Mvh</p><p>Anna Andersson<br>Handläggare<br>0702152380<br><a href=\"mailto:a@mjolby.se\">a@mjolby.se</a></p>",
+        // Word writes a tab-aligned list as one paragraph a row, with the source's line breaks between them
+        "<p>Namn\tPersonnummer\tVårdnadshavare tel</p>\n<p>Ella Eriksson\t(saknas)\t0702152380</p>\n<p>Bo Ek\t-\t070-111 22 33</p>",
+        "<p>Leverantör\tFakturanr\tBelopp</p>\n<p>Tornets Data AB\t8501012382\t5 172 kr</p>",
         "<p>850101-<span>XXXX</span></p>",
     })
     void look_alikes_in_html_are_not_flagged(String html) {

@@ -37,6 +37,12 @@ class VisibleTextTest {
     }
 
     @Test
+    void a_tab_in_a_paragraph_stays_a_tab_and_line_breaks_in_the_source_are_spaces() {
+        VisibleText vt = VisibleText.html("<p>Namn\tPersonnummer</p>\n<p>Saga\r\nStröm\t-</p>");
+        assertEquals("\nNamn\tPersonnummer\n \nSaga  Ström\t-\n", vt.text());
+    }
+
+    @Test
     void plain_text_is_its_own_map() {
         VisibleText vt = VisibleText.plain("abc <p>");
         assertEquals("abc <p>", vt.text());
