@@ -189,6 +189,9 @@ public final class PersonnummerScanner {
                 if (keyword < 0 && !separated && phoneSiblings(i, end)) {
                     return false;
                 }
+                if (keyword < 0 && contactLine(i)) {
+                    return false;
+                }
             }
             if (timeShaped) {
                 int time = lastIndexOfAny(before, TIME_KEYWORDS);
@@ -284,6 +287,33 @@ public final class PersonnummerScanner {
             }
             int[] next = nextLine(lineEnd);
             return phoneLine(previousLine(lineStart)) || phoneLine(next) || emailLine(next);
+        }
+
+        /**
+         * The number is on a line that names a contact person ("Anhörig: dottern Therese, 07…", "Vårdnadshavare: Wilma
+         * Eklund, 07…"): a contact's number is how to reach them. A personnummer starting with 0 belongs to someone
+         * born 2000–2009, rarely the relative or guardian being named.
+         */
+        boolean contactLine(int i) {
+            int s = i;
+            while (s > 0 && t[s - 1] != '\n' && i - s < SIBLING_SCAN) {
+                s--;
+            }
+            while (s < i && (t[s] == ' ' || t[s] == '>' || t[s] == '\u00a0' || t[s] == '\t')) {
+                s++;
+            }
+            int e = s;
+            while (e < i && (Character.isLetter(t[e]) || t[e] == ' ') && e - s < 20) {
+                e++;
+            }
+            if (e >= i || t[e] != ':') {
+                return false;
+            }
+            return switch (new String(t, s, e - s).strip().toLowerCase(Locale.ROOT)) {
+                case "anhörig", "anhöriga", "närstående", "vårdnadshavare", "vårdnadshavare 1", "vårdnadshavare 2",
+                        "kontaktperson", "kontakt", "god man", "förvaltare", "ombud", "kontaktperson anhörig" -> true;
+                default -> false;
+            };
         }
 
         /** A line that is one e-mail address and nothing else, as under the phone number of a signature. */

@@ -56,6 +56,8 @@ class PersonnummerDetectorTest {
         "Kundnummer: «198501012382»",                                       // twelve digits: the number itself
         "Gäller «8501012382» kronologiskt sorterat",                        // a word starting like a currency
         "Kontakta skolan om «0601012388» inte kommer i morgon.",            // "kontakta" not right before
+        "Elev: Saga Ström, «0601012388»",                                   // a line naming the pupil, not a contact
+        "Vårdnadshavare: Wilma Eklund, personnummer «0702152380»",         // the keyword wins
         "Fakturan för barnomsorg gäller «0601012388».",                     // a document noun further away
         "Namn\tPersonnummer\tKundnummer\nSaga Ström\t«0601012388»\t4471",   // the personnummer column
         "Titta på «0601012388» i systemet.",                                // "på" without someone reached on it
@@ -133,6 +135,8 @@ class PersonnummerDetectorTest {
         "Hör av dig på 0702152380 om du undrar något.",                     // someone reached on it: a phone
         "Hon nås säkrast på 0702152380.",
         "Kontakta mig: 0702152380",
+        "Anhörig: dottern Therese, 0702152380.\n\nInsatser: städ varannan vecka.",   // a contact person's number
+        "Vårdnadshavare: Wilma Eklund, 0702152380",
         "Hej ekonomi,\n\nFaktura 8501012382 från Tornets Data AB är betald.",
         "Orderbekräftelse 8501012382",
         "Ditt kundnummer i portalen 8501012382.",
