@@ -285,8 +285,46 @@ public final class PersonnummerScanner {
                 }
                 lineEnd++;
             }
+            int[] previous = previousLine(lineStart);
             int[] next = nextLine(lineEnd);
-            return phoneLine(previousLine(lineStart)) || phoneLine(next) || emailLine(next);
+            if (phoneLine(previous) || phoneLine(next) || emailLine(next)) {
+                return true;
+            }
+            // a list under a phone heading ("Telefonlista jourhavande:"), however many of its numbers validate
+            for (int k = 0; k < 12 && previous != null && endsWithDigit(previous); k++) {
+                previous = previousLine(previous[0]);
+            }
+            return previous != null && phoneHeading(previous);
+        }
+
+        boolean endsWithDigit(int[] line) {
+            int e = line[1];
+            while (e > line[0] && (Character.isWhitespace(t[e - 1]) || t[e - 1] == '\u00a0' || t[e - 1] == '.'
+                    || t[e - 1] == ',')) {
+                e--;
+            }
+            return e > line[0] && digit(t[e - 1]);
+        }
+
+        /** A heading line that ends with ':' and names phones, not identity numbers ("Telefonlista jourhavande:"). */
+        boolean phoneHeading(int[] line) {
+            int e = line[1];
+            while (e > line[0] && (Character.isWhitespace(t[e - 1]) || t[e - 1] == '\u00a0')) {
+                e--;
+            }
+            if (e == line[0] || t[e - 1] != ':') {
+                return false;
+            }
+            String h = new String(t, line[0], e - line[0]).toLowerCase(Locale.ROOT);
+            if (lastIndexOfAny(h, PNR_KEYWORDS) >= 0) {
+                return false;
+            }
+            for (String w : h.split("[^\\p{L}]+")) {
+                if (isPhoneWord(w)) {
+                    return true;
+                }
+            }
+            return false;
         }
 
         /**

@@ -57,6 +57,7 @@ class PersonnummerDetectorTest {
         "Gäller «8501012382» kronologiskt sorterat",                        // a word starting like a currency
         "Kontakta skolan om «0601012388» inte kommer i morgon.",            // "kontakta" not right before
         "Elev: Saga Ström, «0601012388»",                                   // a line naming the pupil, not a contact
+        "Elever med personnummer:\nSaga Ström «0601012388»\nBo Ek «0411112386»", // a list under an identity heading
         "Vårdnadshavare: Wilma Eklund, personnummer «0702152380»",         // the keyword wins
         "Fakturan för barnomsorg gäller «0601012388».",                     // a document noun further away
         "Namn\tPersonnummer\tKundnummer\nSaga Ström\t«0601012388»\t4471",   // the personnummer column
@@ -137,6 +138,7 @@ class PersonnummerDetectorTest {
         "Kontakta mig: 0702152380",
         "Anhörig: dottern Therese, 0702152380.\n\nInsatser: städ varannan vecka.",   // a contact person's number
         "Vårdnadshavare: Wilma Eklund, 0702152380",
+        "Telefonlista jourhavande:\n\nVecka 48: Bengt Lundgren, 0702152380\nVecka 19: Daniel Danielsson, 0411112386",
         "Hej ekonomi,\n\nFaktura 8501012382 från Tornets Data AB är betald.",
         "Orderbekräftelse 8501012382",
         "Ditt kundnummer i portalen 8501012382.",
