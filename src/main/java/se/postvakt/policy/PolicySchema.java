@@ -81,6 +81,9 @@ public final class PolicySchema {
                 "outlook.com", "outlook.se", "live.com", "live.se", "msn.com", "yahoo.com", "yahoo.se", "icloud.com", "me.com",
                 "aol.com", "gmx.com", "gmx.net", "mail.com", "protonmail.com", "proton.me", "telia.com", "spray.se", "bredband.net",
                 "comhem.se", "tutanota.com", "zoho.com", "yandex.com", "mail.ru"), "Gratis e-posttjänster", "Free-mail providers"));
+        f.add(field("sender.legitimateDomains", DOMAINS, List.of(),
+                "Legitima domäner som liknar våra eller partnernas (t.ex. andra kommuner)",
+                "Legitimate domains that resemble ours or a partner's (e.g. other municipalities)"));
         f.add(field("security.reportMailbox", EMAIL, "", "Brevlåda för rapporter till IT", "Mailbox for reports to IT"));
         // Absence: out-of-office replies and delegates.
         f.add(field("absence.delegateAfterDays", DAYS, 2, "Ombud vid frånvaro längre än (dagar)", "Delegate for absences longer than (days)"));

@@ -45,9 +45,12 @@ public final class LookalikeDomainDetector implements SenderDetector {
         return m;
     }
 
-    /** The strongest resemblance of {@code d} to any brand, or null; own and trusted domains never resemble. */
+    /**
+     * The strongest resemblance of {@code d} to any brand, or null; own, trusted, listed legitimate
+     * ({@code sender.legitimateDomains}) and free-mail domains never resemble.
+     */
     public static Resemblance resemble(DomainName d, SenderRules rules) {
-        if (d == null || rules.isKnown(d) || rules.isFreemail(d)) {
+        if (d == null || rules.isKnown(d) || rules.isListedLegitimate(d) || rules.isFreemail(d)) {
             return null;
         }
         String plain = Fold.plain(d.label());

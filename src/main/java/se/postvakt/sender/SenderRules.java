@@ -54,6 +54,7 @@ public final class SenderRules {
     private final Set<String> internal;
     private final Set<String> trusted;
     private final Set<String> freemail;
+    private final Set<String> legitimate;
     private final List<OrgName> orgNames;
     private final List<RoleName> roles;
     private final Set<String> staffNames;
@@ -75,10 +76,11 @@ public final class SenderRules {
     }
 
     private SenderRules(List<String> internal, List<String> trusted, List<String> orgNames, List<String> roleNames,
-                        List<String> freemail, List<StaffDirectory.Person> staff) {
+                        List<String> freemail, List<String> legitimate, List<StaffDirectory.Person> staff) {
         this.internal = lower(internal);
         this.trusted = lower(trusted);
         this.freemail = lower(freemail);
+        this.legitimate = lower(legitimate);
         List<Brand> b = new ArrayList<>();
         for (String d : this.internal) {
             addBrand(b, d, true);
@@ -132,14 +134,21 @@ public final class SenderRules {
     /** Rules from plain lists (tests, the quality corpus). */
     public static SenderRules of(List<String> internal, List<String> trusted, List<String> orgNames,
                                  List<String> roleNames, List<String> freemail, List<StaffDirectory.Person> staff) {
-        return new SenderRules(internal, trusted, orgNames, roleNames, freemail, staff);
+        return of(internal, trusted, orgNames, roleNames, freemail, List.of(), staff);
+    }
+
+    /** Rules from plain lists, with legitimate domains that resemble a brand (tests). */
+    public static SenderRules of(List<String> internal, List<String> trusted, List<String> orgNames,
+                                 List<String> roleNames, List<String> freemail, List<String> legitimate,
+                                 List<StaffDirectory.Person> staff) {
+        return new SenderRules(internal, trusted, orgNames, roleNames, freemail, legitimate, staff);
     }
 
     /** Rules from the policy's {@code domains} and {@code sender} sections and the staff directory. */
     public static SenderRules from(PolicyDocument policy, StaffDirectory staff) {
         return new SenderRules(policy.getList("domains.internal"), policy.getList("domains.trusted"),
                 policy.getList("sender.organisationNames"), policy.getList("sender.roleNames"),
-                policy.getList("sender.freemailDomains"), staff.people());
+                policy.getList("sender.freemailDomains"), policy.getList("sender.legitimateDomains"), staff.people());
     }
 
     private static Set<String> lower(List<String> domains) {
@@ -193,6 +202,14 @@ public final class SenderRules {
     /** Own or trusted partner mail, including real subdomains ({@code mail.regionostergotland.se}). */
     public boolean isKnown(DomainName d) {
         return isInternal(d) || isTrusted(d);
+    }
+
+    /**
+     * A domain IT has said is a legitimate organisation of its own although it resembles ours or a partner's
+     * ({@code lidkoping.se} one letter from {@code linkoping.se}), including its subdomains.
+     */
+    public boolean isListedLegitimate(DomainName d) {
+        return d != null && within(d, legitimate);
     }
 
     public boolean isFreemail(DomainName d) {

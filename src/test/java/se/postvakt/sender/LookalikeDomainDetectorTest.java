@@ -62,6 +62,25 @@ class LookalikeDomainDetectorTest {
         assertEquals(List.of(), DetectorTables.run(DETECTOR, address, "", List.of(), null));
     }
 
+    @org.junit.jupiter.api.Test
+    void a_legitimate_domain_that_it_lists_is_not_a_lookalike_but_its_own_lookalikes_are() {
+        // Lidköpings kommun is one letter from the trusted partner Linköping
+        List<Finding> before = DetectorTables.run(DETECTOR, "registrator@lidkoping.se", "", List.of(), null);
+        assertEquals(List.of("lookalike-domain"), DetectorTables.codes(before));
+        SenderRules listed = SenderRules.of(List.of("mjolby.se"), List.of("linkoping.se"), List.of(), List.of(),
+                List.of("gmail.com"), List.of("lidkoping.se"), List.of());
+        assertEquals(List.of(), run(listed, "registrator@lidkoping.se"));
+        assertEquals(List.of(), run(listed, "noreply@e-tjanst.lidkoping.se"));
+        assertEquals(List.of("lookalike-domain"), DetectorTables.codes(run(listed, "registrator@linkopping.se")));
+        assertEquals(List.of("lookalike-domain"), DetectorTables.codes(run(listed, "a@mjolbyy.se")));
+    }
+
+    private static List<Finding> run(SenderRules rules, String address) {
+        List<Finding> out = new java.util.ArrayList<>();
+        DETECTOR.inspect(SenderInput.of(address, "", List.of(), null), rules, out);
+        return out;
+    }
+
     @ParameterizedTest(name = "{0} only mentions the name")
     @CsvSource({"a@mjolbyschackklubb.se", "a@mjolbyror-vvs.se", "a@mjolbyhem.se", "a@linkopingsuniversitet.se"})
     void local_bodies_named_after_the_town_are_information_only(String address) {

@@ -106,6 +106,23 @@ class SenderApiHttpTest {
     }
 
     @Test
+    void a_legitimate_domain_listed_in_the_policy_is_no_longer_a_lookalike() throws Exception {
+        try (TestServer s = new TestServer()) {
+            String a = s.keys.admin("it.admin@mjolby.se");
+            ObjectNode policy = (ObjectNode) json(s.get("/api/v1/policy", a));
+            ((ObjectNode) policy.get("domains")).putArray("trusted").add("linkoping.se");
+            assertEquals(200, s.put("/api/v1/policy", policy.toString(), a).statusCode());
+            String body = "{\"from\":{\"address\":\"registrator@lidkoping.se\",\"name\":\"Lidköpings kommun\"}}";
+            assertEquals("suspicious", json(s.post("/api/v1/sender/check", body, a)).get("verdict").asText());
+            policy = (ObjectNode) json(s.get("/api/v1/policy", a));
+            ((ObjectNode) policy.get("sender")).putArray("legitimateDomains").add("lidkoping.se");
+            assertEquals(200, s.put("/api/v1/policy", policy.toString(), a).statusCode());
+            JsonNode after = json(s.post("/api/v1/sender/check", body, a));
+            assertEquals("ok", after.get("verdict").asText(), after.toString());
+        }
+    }
+
+    @Test
     void check_without_token_is_401() {
         assertEquals(401, server.post("/api/v1/sender/check", "{\"from\":{\"address\":\"a@b.se\"}}", null).statusCode());
     }
