@@ -86,10 +86,22 @@ public final class DisplayNameClaimDetector implements SenderDetector {
 
     /**
      * The role's own domain: {@code Försäkringskassan} from forsakringskassan.se, {@code Microsoft 365} from
-     * microsoft.com or microsoftonline.com.
+     * microsoft.com or microsoftonline.com. The name with more added ({@code forsakringskassan-se.com},
+     * {@code microsoft-support.net}) is how such names are squatted, not the authority's own domain.
      */
     private static boolean related(RoleName role, String label) {
-        return label.length() >= 3 && (role.compact().contains(label) || label.contains(role.compact())
-                || role.firstWord().length() >= 4 && label.contains(role.firstWord()));
+        if (label.length() < 3) {
+            return false;
+        }
+        if (role.compact().contains(label)) {
+            return true;
+        }
+        String name = label.startsWith(role.compact()) ? role.compact()
+                : role.firstWord().length() >= 4 && label.startsWith(role.firstWord()) ? role.firstWord() : null;
+        if (name == null) {
+            return false;
+        }
+        String rest = label.substring(name.length());
+        return rest.isEmpty() || rest.equals("online");
     }
 }

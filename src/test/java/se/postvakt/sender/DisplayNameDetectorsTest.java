@@ -23,6 +23,9 @@ class DisplayNameDetectorsTest {
             "x@gmail.com | Skatteverket | trusted",
             "x@example.org | Försäkringskassan | role",
             "x@example.org | Microsoft 365 Admin | role",
+            "support@forsakringskassan-se.com | Försäkringskassan | role",      // the authority's name squatted
+            "helpdesk@microsoft-support.net | Microsoft 365 | role",
+            "info@skatteverket-info.com | Skatteverket | trusted",              // a partner here, so claimed as one
             "x@outlook.com | 1177 Vårdguiden | trusted",
             "x@gmail.com | Linköpings kommun Socialtjänsten | trusted",
             "x@gmail.com | Linköpings IT-avdelning | trusted",
