@@ -20,6 +20,9 @@ public final class Main {
         }
         Logging.setLevel(config.logLevel());
         Postvakt postvakt = Postvakt.start(config, java.time.Clock.systemUTC());
-        Runtime.getRuntime().addShutdownHook(new Thread(postvakt::close, "postvakt-shutdown"));
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            postvakt.close();
+            Logging.stop();
+        }, "postvakt-shutdown"));
     }
 }
