@@ -19,10 +19,15 @@ public final class Main {
             return;
         }
         Logging.setLevel(config.logLevel());
-        Postvakt postvakt = Postvakt.start(config, java.time.Clock.systemUTC());
+        // registered before starting, so a SIGTERM during start-up still writes out the log
+        java.util.concurrent.atomic.AtomicReference<Postvakt> running = new java.util.concurrent.atomic.AtomicReference<>();
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            postvakt.close();
+            Postvakt postvakt = running.get();
+            if (postvakt != null) {
+                postvakt.close();
+            }
             Logging.stop();
         }, "postvakt-shutdown"));
+        running.set(Postvakt.start(config, java.time.Clock.systemUTC()));
     }
 }

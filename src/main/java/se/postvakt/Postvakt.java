@@ -247,5 +247,6 @@ public final class Postvakt implements AutoCloseable {
             }
         }
         db.close();
+        LOG.info("Postvakt stopped");
     }
 }
