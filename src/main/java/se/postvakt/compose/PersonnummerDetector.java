@@ -10,6 +10,8 @@ import java.util.List;
  */
 final class PersonnummerDetector implements Detector {
     static final String ID = "personnummer";
+    /** Matches reported per field; a message with more says "at least" this many (and stops scanning there). */
+    static final int MAX_MATCHES = 1000;
 
     @Override
     public String id() {
@@ -23,7 +25,7 @@ final class PersonnummerDetector implements Detector {
             return;
         }
         for (MessageView.Field f : m.texts()) {
-            List<PersonnummerScanner.Hit> hits = PersonnummerScanner.scan(f.text(), m.today());
+            List<PersonnummerScanner.Hit> hits = PersonnummerScanner.scan(f.text(), m.today(), MAX_MATCHES);
             if (hits.isEmpty()) {
                 continue;
             }
@@ -39,7 +41,8 @@ final class PersonnummerDetector implements Detector {
                 }
             }
             out.add(new Finding(ID, severity, f.name(), matches, null,
-                    Wording.personnummer(m.english(), f.name(), pnr, sam, m.anyOutsideInternal()), Wording.POLICY_LAWS));
+                    Wording.personnummer(m.english(), f.name(), pnr, sam, hits.size() == MAX_MATCHES,
+                            m.anyOutsideInternal()), Wording.POLICY_LAWS));
         }
     }
 }

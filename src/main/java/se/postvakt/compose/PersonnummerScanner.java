@@ -32,7 +32,12 @@ public final class PersonnummerScanner {
 
     /** Every number in {@code text} that is used as an identity number, in order. */
     public static List<Hit> scan(VisibleText text, LocalDate today) {
-        return new Run(text, today).scan();
+        return scan(text, today, Integer.MAX_VALUE);
+    }
+
+    /** The first {@code limit} numbers in {@code text} used as identity numbers, in order. */
+    public static List<Hit> scan(VisibleText text, LocalDate today, int limit) {
+        return new Run(text, today).scan(limit);
     }
 
     private static boolean digit(char c) {
@@ -51,6 +56,8 @@ public final class PersonnummerScanner {
         private final LocalDate today;
         private final int[] digits = new int[12];
         private final Lines lines;
+        /** Lines the phone-heading walks may still visit in this text. */
+        private int headingWalkBudget = 20_000;
 
         Run(VisibleText vt, LocalDate today) {
             this.vt = vt;
@@ -60,10 +67,10 @@ public final class PersonnummerScanner {
             this.lines = new Lines(t, n);
         }
 
-        List<Hit> scan() {
+        List<Hit> scan(int limit) {
             List<Hit> hits = new ArrayList<>();
             int i = 0;
-            while (i < n) {
+            while (i < n && hits.size() < limit) {
                 if (!digit(t[i])) {
                     i++;
                     continue;
@@ -290,8 +297,12 @@ public final class PersonnummerScanner {
             if (phoneLine(previous) || phoneLine(next) || emailLine(next)) {
                 return true;
             }
-            // a list under a phone heading ("Telefonlista jourhavande:"), however many of its numbers validate
+            // a list under a phone heading ("Telefonlista jourhavande:"), however many of its numbers validate; the
+            // walks share a budget so that a text made of such lists stays a linear scan with a small constant
             for (int k = 0; k < 12 && previous != null && endsWithDigit(previous); k++) {
+                if (--headingWalkBudget < 0) {
+                    return false;
+                }
                 previous = previousLine(previous[0]);
             }
             return previous != null && phoneHeading(previous);

@@ -14,12 +14,13 @@ final class Wording {
     private Wording() {
     }
 
-    static String personnummer(boolean en, String field, int pnr, int sam, boolean outside) {
+    static String personnummer(boolean en, String field, int pnr, int sam, boolean atLeast, boolean outside) {
         if (en) {
             String what = count(pnr, "personal identity number", "personal identity numbers")
                     + (sam > 0 ? (pnr > 0 ? " and " : "") + count(sam, "coordination number", "coordination numbers") : "");
             what = pnr == 0 ? count(sam, "coordination number", "coordination numbers") : what;
-            return "The " + ("subject".equals(field) ? "subject" : "message") + " contains " + what + ". "
+            return "The " + ("subject".equals(field) ? "subject" : "message") + " contains " + (atLeast ? "at least " : "")
+                    + what + ". "
                     + (outside ? "At least one recipient is outside the organisation, and personal data sent over open "
                     + "networks can be read by others. " : "")
                     + "The e-mail policy says to avoid sending personal data such as identity numbers by e-mail "
@@ -30,7 +31,8 @@ final class Wording {
         if (sam > 0) {
             what += (pnr > 0 ? " och " : "") + sam + " samordningsnummer";
         }
-        return ("subject".equals(field) ? "Ämnesraden" : "Meddelandet") + " innehåller " + what + ". "
+        return ("subject".equals(field) ? "Ämnesraden" : "Meddelandet") + " innehåller " + (atLeast ? "minst " : "")
+                + what + ". "
                 + (outside ? "Minst en mottagare finns utanför organisationen, och personuppgifter som skickas över "
                 + "öppna nät kan läsas av andra. " : "")
                 + "Enligt riktlinjerna ska du undvika att skicka personuppgifter, till exempel personnummer, via e-post "

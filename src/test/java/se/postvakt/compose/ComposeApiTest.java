@@ -184,6 +184,24 @@ class ComposeApiTest {
     }
 
     @Test
+    void a_body_full_of_identity_numbers_reports_the_first_thousand_and_says_at_least() throws Exception {
+        long limit = server.config(Map.of()).maxRequestBytes();
+        StringBuilder sb = new StringBuilder((int) limit);
+        sb.append("{\"body\":\"");
+        while (sb.length() < limit - 100) {
+            sb.append("Elev 850101-2382\\n");
+        }
+        sb.append("\"}");
+        HttpResponse<String> res = server.post("/api/v1/compose/check", sb.toString(), token);
+        assertEquals(200, res.statusCode());
+        assertTrue(res.body().length() < 1_000_000, "answer of " + res.body().length() + " characters");
+        JsonNode f = finding(Json.MAPPER.readTree(res.body()), "personnummer");
+        assertEquals(PersonnummerDetector.MAX_MATCHES, f.get("matches").size());
+        assertTrue(f.get("message").asText().startsWith("Meddelandet innehåller minst 1000 personnummer."),
+                f.get("message").asText());
+    }
+
+    @Test
     void a_body_near_the_request_limit_is_answered_and_one_over_it_is_413() throws Exception {
         long limit = server.postvakt().port() > 0 ? server.config(Map.of()).maxRequestBytes() : 0;
         StringBuilder digits = new StringBuilder((int) limit);
