@@ -185,13 +185,7 @@ class ComposeApiTest {
 
     @Test
     void a_body_full_of_identity_numbers_reports_the_first_thousand_and_says_at_least() throws Exception {
-        long limit = server.config(Map.of()).maxRequestBytes();
-        StringBuilder sb = new StringBuilder((int) limit);
-        sb.append("{\"body\":\"");
-        while (sb.length() < limit - 100) {
-            sb.append("Elev 850101-2382\\n");
-        }
-        sb.append("\"}");
+        StringBuilder sb = bodyNearTheLimit("Elev 850101-2382\\n", "");
         HttpResponse<String> res = server.post("/api/v1/compose/check", sb.toString(), token);
         assertEquals(200, res.statusCode());
         assertTrue(res.body().length() < 1_000_000, "answer of " + res.body().length() + " characters");
@@ -203,17 +197,22 @@ class ComposeApiTest {
 
     @Test
     void a_body_near_the_request_limit_is_answered_and_one_over_it_is_413() throws Exception {
-        long limit = server.postvakt().port() > 0 ? server.config(Map.of()).maxRequestBytes() : 0;
-        StringBuilder digits = new StringBuilder((int) limit);
-        digits.append("{\"body\":\"");
-        while (digits.length() < limit - 100) {
-            digits.append("<div>1234567890");
-        }
-        digits.append("\",\"bodyFormat\":\"html\"}");
+        StringBuilder digits = bodyNearTheLimit("<div>1234567890", ",\"bodyFormat\":\"html\"");
         HttpResponse<String> ok = server.post("/api/v1/compose/check", digits.toString(), token);
         assertEquals(200, ok.statusCode(), ok.body());
         digits.insert(digits.length() - 2, "x".repeat(200));
         HttpResponse<String> tooLarge = server.post("/api/v1/compose/check", digits.toString(), token);
         assertEquals(413, tooLarge.statusCode());
+    }
+
+    /** A request whose {@code body} repeats {@code piece} up to 100 bytes under the request limit. */
+    private static StringBuilder bodyNearTheLimit(String piece, String moreFields) {
+        long limit = server.config(Map.of()).maxRequestBytes();
+        StringBuilder sb = new StringBuilder((int) limit);
+        sb.append("{\"body\":\"");
+        while (sb.length() < limit - 100) {
+            sb.append(piece);
+        }
+        return sb.append('"').append(moreFields).append('}');
     }
 }
