@@ -326,16 +326,8 @@ public final class PersonnummerScanner {
             if (e == line[0] || t[e - 1] != ':') {
                 return false;
             }
-            String h = new String(t, line[0], e - line[0]).toLowerCase(Locale.ROOT);
-            if (lastIndexOfAny(h, PNR_KEYWORDS) >= 0) {
-                return false;
-            }
-            for (String w : h.split("[^\\p{L}]+")) {
-                if (isPhoneWord(w)) {
-                    return true;
-                }
-            }
-            return false;
+            // read like a table header: a phone word, and no identity keyword, makes it a phone heading
+            return Lines.classify(new String(t, line[0], e - line[0]).toLowerCase(Locale.ROOT)) == Lines.PHONE;
         }
 
         /**
@@ -763,12 +755,13 @@ public final class PersonnummerScanner {
             if (Run.lastIndexOfAny(h, TIME_KEYWORDS) >= 0) {
                 return TIME;
             }
-            for (String w : h.split("[^\\p{L}]+")) {
+            String[] words = h.split("[^\\p{L}]+");
+            for (String w : words) {
                 if (Run.isPhoneWord(w)) {
                     return PHONE;
                 }
             }
-            for (String w : h.split("[^\\p{L}]+")) {
+            for (String w : words) {
                 if (Run.isOtherNumberWord(w) || Run.isOtherNumberNoun(w)) {
                     return OTHER_NUMBER;
                 }
