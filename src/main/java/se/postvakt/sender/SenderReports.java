@@ -75,13 +75,18 @@ public final class SenderReports {
             why = "security.reportMailbox is not set in the policy";
         }
         if (why == null) {
+            boolean mailed = false;
             try {
                 notifier.send(mailbox, stored);
-                repository.markMailed(stored.id(), true, null);
-                return new Outcome(stored.id(), true, true, null);
+                mailed = true;
             } catch (RuntimeException e) {
                 LOG.warn("sender report {} stored but not mailed: {}", stored.id(), e.toString());
                 why = "sending the mail failed; the report is stored";
+            }
+            if (mailed) {
+                // outside the try: a failure to record it must not report a mail that went as not sent
+                repository.markMailed(stored.id(), true, null);
+                return new Outcome(stored.id(), true, true, null);
             }
         }
         repository.markMailed(stored.id(), false, why);

@@ -21,6 +21,18 @@ class ReplyToDetectorTest {
         assertEquals(kind, f.get(0).detail().get("kind"));
     }
 
+    @org.junit.jupiter.api.Test
+    void a_reply_to_leading_away_is_found_behind_many_own_ones() {
+        List<String> replyTo = new java.util.ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            replyTo.add("svar" + i + "@mjolby.se");
+        }
+        replyTo.add("ekonomi.mjolby@gmail.com");
+        List<Finding> f = DetectorTables.run(new ReplyToDetector(), "ekonomi@mjolby.se", "", replyTo, null);
+        assertEquals(List.of("reply-to-mismatch"), DetectorTables.codes(f), f.toString());
+        assertEquals("freemail", f.get(0).detail().get("kind"));
+    }
+
     @ParameterizedTest(name = "{0} replying to {1} is fine")
     @CsvSource({
             "registrator@linkoping.se, kontaktcenter@linkoping.se",
