@@ -74,9 +74,24 @@ public final class VisibleText {
         return runRaw[lo] + (i - runVisible[lo]);
     }
 
-    /** Raw end index (exclusive) of a visible span ending at {@code end} (exclusive), whose last char is raw-single. */
+    /**
+     * Index in the raw string just after visible character {@code end - 1}. In HTML a character written as an
+     * entity ({@code &#50;}, {@code &auml;}) ends after its ';'.
+     */
     public int rawEnd(int end) {
-        return rawStart(end - 1) + 1;
+        int last = rawStart(end - 1);
+        if (runVisible != null && last < raw.length() && raw.charAt(last) == '&') {
+            for (int k = last + 1; k < raw.length() && k - last <= 32; k++) {
+                char c = raw.charAt(k);
+                if (c == ';') {
+                    return k + 1;
+                }
+                if (!(Character.isLetterOrDigit(c) || c == '#')) {
+                    break;
+                }
+            }
+        }
+        return last + 1;
     }
 
     /** The visible text as a string (for tests and tools; never log it). */

@@ -52,7 +52,7 @@ abstract class WordRuleDetector implements Detector {
                 if ((h.lists() & list) == 0 || matches.size() == MAX_MATCHES) {
                     continue;
                 }
-                matches.add(new Finding.Match(vt.rawStart(h.start()), rawEnd(vt, h.end()), "phrase", null));
+                matches.add(new Finding.Match(vt.rawStart(h.start()), vt.rawEnd(h.end()), "phrase", null));
                 found.add(matcher.phrase(h.phrase()));
             }
             if (matches.isEmpty()) {
@@ -61,16 +61,5 @@ abstract class WordRuleDetector implements Detector {
             out.add(new Finding(id, severity, f.name(), matches, null, message.apply(m.english(), List.copyOf(found)),
                     Wording.POLICY_LAWS));
         }
-    }
-
-    /** The raw end of a visible span whose last character may be an entity ({@code &auml;}). */
-    private static int rawEnd(VisibleText vt, int end) {
-        int last = vt.rawStart(end - 1);
-        String raw = vt.raw();
-        if (last < raw.length() && raw.charAt(last) == '&') {
-            int semi = raw.indexOf(';', last);
-            return semi < 0 ? last + 1 : semi + 1;
-        }
-        return last + 1;
     }
 }

@@ -70,6 +70,7 @@ class PersonnummerDetectorTest {
 
     @ParameterizedTest
     @ValueSource(strings = {
+        "<p>Pnr «850101-238&#50;»</p>",                                     // the last digit as an entity
         "<p>Elevens personnummer är «850101-2382».</p>",
         "<p>Sökande <b>«850101&#8211;2382»</b></p>",
         "<p>Sökande «850101&nbsp;2382»</p>",
