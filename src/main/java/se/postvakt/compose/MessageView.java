@@ -133,7 +133,7 @@ public final class MessageView {
         boolean isSubject = "subject".equals(f.name());
         List<PhraseMatcher.Hit> hits = isSubject ? subjectWords : bodyWords;
         if (hits == null) {
-            hits = words.find(f.text().chars(), f.text().length(), WordRuleDetector.MAX_MATCHES * 3);
+            hits = words.find(f.text().chars(), f.text().length(), WordRuleDetector.MAX_MATCHES);
             if (isSubject) {
                 subjectWords = hits;
             } else {

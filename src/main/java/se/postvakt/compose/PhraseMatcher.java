@@ -190,20 +190,27 @@ final class PhraseMatcher {
     }
 
     /**
-     * Every phrase occurrence in the text, in order of their ends, at most {@code limit}. Where phrases end at the same
-     * place, each list gets its longest one ({@code omfattas av sekretess}, not also {@code sekretess}).
+     * Every phrase occurrence in the text, in order of their ends, at most {@code limitPerList} for each list (a
+     * text full of one list's phrases does not hide another's). Where phrases end at the same place, each list gets
+     * its longest one ({@code omfattas av sekretess}, not also {@code sekretess}).
      */
-    List<Hit> find(char[] text, int length, int limit) {
+    List<Hit> find(char[] text, int length, int limitPerList) {
         List<Hit> hits = new ArrayList<>();
-        if (phrases.length == 0 || limit <= 0) {
+        if (phrases.length == 0 || limitPerList <= 0) {
             return hits;
         }
+        int allLists = 0;
+        for (int l : listsOf) {
+            allLists |= l;
+        }
+        int[] perList = new int[Integer.SIZE];
+        int full = 0;
         int state = 0;
         boolean prevSpace = false;
         final char[] cls = classOf;
         final int[] delta = next;
         final int width = classes;
-        for (int i = 0; i < length; i++) {
+        for (int i = 0; i < length && full != allLists; i++) {
             int k = cls[text[i]];
             boolean space = k == 1;
             if (space && prevSpace) {
@@ -214,22 +221,26 @@ final class PhraseMatcher {
             if (state == 0) {
                 continue;
             }
-            int reported = 0;
+            int reported = full;
             for (int s = output[state] >= 0 ? state : outLink[state]; s != 0; s = outLink[s]) {
                 int out = output[s];
-                if ((listsOf[out] & ~reported) == 0) {
+                int lists = listsOf[out] & ~reported;
+                if (lists == 0) {
                     continue;
                 }
                 int start = startOf(text, i, depth[s]);
                 boolean startOk = start == 0 || !Character.isLetterOrDigit(text[start - 1]);
                 boolean endOk = depth[s] > 3 || i + 1 >= length || !Character.isLetterOrDigit(text[i + 1]);
                 if (startOk && endOk) {
-                    hits.add(new Hit(start, i + 1, out, listsOf[out] & ~reported));
-                    reported |= listsOf[out];
+                    hits.add(new Hit(start, i + 1, out, lists));
+                    reported |= lists;
+                    for (int b = lists; b != 0; b &= b - 1) {
+                        int list = Integer.numberOfTrailingZeros(b);
+                        if (++perList[list] == limitPerList) {
+                            full |= 1 << list;
+                        }
+                    }
                 }
-            }
-            if (hits.size() >= limit) {
-                break;
             }
         }
         return hits;

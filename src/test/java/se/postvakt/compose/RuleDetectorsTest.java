@@ -57,6 +57,16 @@ class RuleDetectorsTest {
         assertEquals(2, hits.get(1).lists());
     }
 
+    @Test
+    void a_text_full_of_one_lists_phrases_does_not_hide_another_list() {
+        String body = "Skicka vidare till alla! ".repeat(500) + "Uppgifterna är sekretessbelagda.";
+        List<Finding> chain = DetectorFixture.run(new ChainLetterDetector(), DetectorFixture.text(null, body));
+        assertEquals(WordRuleDetector.MAX_MATCHES, chain.get(0).matches().size());
+        List<Finding> secret = DetectorFixture.run(new ConfidentialDetector(), DetectorFixture.text(null, body));
+        assertEquals(1, secret.size(), "the confidential word after 500 chain-letter phrases");
+        assertEquals(body.indexOf("sekretessbelagd"), secret.get(0).matches().get(0).start());
+    }
+
     // ---- chain-letter ----
     @ParameterizedTest
     @ValueSource(strings = {"Skicka vidare till alla du känner!", "Forward this to 10 friends", "Bryt inte kedjan.",
