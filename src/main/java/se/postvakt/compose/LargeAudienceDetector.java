@@ -37,10 +37,11 @@ final class LargeAudienceDetector implements Detector {
         Map<String, Integer> sizes = sizes(m.sender(), toLookUp);
         long count = m.recipients().size();
         List<Finding.Item> unknown = new ArrayList<>();
+        int unknownCount = 0;
         for (MessageView.To g : toLookUp) {
             Integer size = sizes.get(g.address());
             if (size == null) {
-                if (unknown.size() < ExternalRecipientsDetector.MAX_ITEMS) {
+                if (unknownCount++ < ExternalRecipientsDetector.MAX_ITEMS) {
                     unknown.add(new Finding.Item(g.list(), g.index(), null));
                 }
             } else {
@@ -53,7 +54,7 @@ final class LargeAudienceDetector implements Detector {
         }
         if (!unknown.isEmpty()) {
             out.add(new Finding(ID, Severity.INFO, "recipients", null, unknown,
-                    Wording.groupAddress(m.english(), unknown.size()), Wording.POLICY_LAWS));
+                    Wording.groupAddress(m.english(), unknownCount), Wording.POLICY_LAWS));
         }
     }
 

@@ -208,6 +208,10 @@ class RuleDetectorsTest {
         Finding f = DetectorFixture.run(new LargeAudienceDetector(GroupSizeLookup.UNKNOWN), to(RecipientType.GROUP, "alla@mjolby.se")).get(0);
         assertEquals(Severity.INFO, f.severity());
         assertTrue(f.message().contains("gruppadress"));
+        Finding many = DetectorFixture.run(new LargeAudienceDetector(GroupSizeLookup.UNKNOWN),
+                to(RecipientType.GROUP, people(150))).stream().filter(x -> x.severity() == Severity.INFO).findFirst().orElseThrow();
+        assertEquals(ExternalRecipientsDetector.MAX_ITEMS, many.items().size(), "items are capped");
+        assertTrue(many.message().startsWith("150 gruppadresser"), "the message counts them all: " + many.message());
         GroupSizeLookup big = (sender, addresses) -> {
             assertTrue(((Collection<String>) addresses).isEmpty(), "allowed groups are not looked up");
             return Map.of();
