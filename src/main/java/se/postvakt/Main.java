@@ -22,11 +22,14 @@ public final class Main {
         // registered before starting, so a SIGTERM during start-up still writes out the log
         java.util.concurrent.atomic.AtomicReference<Postvakt> running = new java.util.concurrent.atomic.AtomicReference<>();
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            Postvakt postvakt = running.get();
-            if (postvakt != null) {
-                postvakt.close();
+            try {
+                Postvakt postvakt = running.get();
+                if (postvakt != null) {
+                    postvakt.close();
+                }
+            } finally {
+                Logging.stop();
             }
-            Logging.stop();
         }, "postvakt-shutdown"));
         running.set(Postvakt.start(config, java.time.Clock.systemUTC()));
     }

@@ -25,6 +25,14 @@ class RequestLogTest {
     }
 
     @Test
+    void methods_come_from_a_fixed_set() {
+        assertEquals("POST", RequestLog.method("POST"));
+        assertEquals("OTHER", RequestLog.method("FOO123"));
+        assertEquals("OTHER", RequestLog.method("get"));
+        assertEquals("OTHER", RequestLog.method(null));
+    }
+
+    @Test
     void odd_values_still_print() {
         assertEquals("NaN", RequestLog.oneDecimal(Float.NaN));
         assertEquals("-1.0", RequestLog.oneDecimal(-1f));
