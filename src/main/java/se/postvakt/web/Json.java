@@ -52,6 +52,8 @@ public final class Json {
                 throw ApiException.badRequest("request body must be a JSON object");
             }
             return value;
+        } catch (LimitedInputStream.TooLarge e) {
+            throw new ApiException(413, e.getMessage());
         } catch (JsonProcessingException e) {
             throw translate(e);
         } catch (IOException e) {

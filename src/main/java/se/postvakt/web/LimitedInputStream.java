@@ -32,10 +32,20 @@ final class LimitedInputStream extends FilterInputStream {
         return n;
     }
 
-    private void add(long n) {
+    /**
+     * Over the limit. An {@link IOException}, not an {@link ApiException}: Jackson wraps runtime exceptions thrown
+     * while it reads a record's property into a mapping error (a 400), but passes plain I/O failures through.
+     */
+    static final class TooLarge extends IOException {
+        TooLarge(long limit) {
+            super("request body is larger than " + limit + " bytes");
+        }
+    }
+
+    private void add(long n) throws IOException {
         count += n;
         if (count > limit) {
-            throw new ApiException(413, "request body is larger than " + limit + " bytes");
+            throw new TooLarge(limit);
         }
     }
 }

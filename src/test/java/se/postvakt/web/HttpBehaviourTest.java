@@ -116,6 +116,16 @@ class HttpBehaviourTest {
     }
 
     @Test
+    void a_too_large_chunked_body_read_into_a_request_record_is_413_too() throws Exception {
+        byte[] big = ("{\"body\":\"" + "a".repeat(5000) + "\"}").getBytes();
+        HttpRequest.Builder req = HttpRequest.newBuilder(URI.create(server.baseUrl() + "/api/v1/compose/check"))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new java.io.ByteArrayInputStream(big)));
+        HttpResponse<String> res = server.send(req, admin);
+        assertEquals(413, res.statusCode(), res.body());
+    }
+
+    @Test
     void a_non_json_content_type_is_415() throws Exception {
         HttpRequest.Builder req = HttpRequest.newBuilder(URI.create(server.baseUrl() + "/api/v1/policy"))
                 .header("Content-Type", "text/plain").PUT(HttpRequest.BodyPublishers.ofString("{}"));
