@@ -122,7 +122,10 @@ final class CalendarDetector {
             Absence a = k.getValue();
             if (!seen.contains(k.getKey()) && a.end().isAfter(now)) {
                 Instant end = a.start().isAfter(now) ? a.start() : now;
-                repo.update(a.withTimes(a.start(), end, ACTOR, now));
+                if (!end.equals(a.end())) {
+                    // one not yet begun already ends at its start after the first scan: nothing to write again
+                    repo.update(a.withTimes(a.start(), end, ACTOR, now));
+                }
             }
         }
     }

@@ -50,27 +50,37 @@ final class PassLock {
         if (!postgres) {
             return Optional.of(local::unlock);
         }
+        Connection c = null;
         try {
-            Connection c = ds.getConnection();
+            c = ds.getConnection();
             while (true) {
                 if (tryAdvisory(c)) {
-                    return Optional.of(() -> release(c));
+                    Connection held = c;
+                    return Optional.of(() -> release(held));
                 }
                 if (System.nanoTime() >= deadline) {
-                    c.close();
-                    local.unlock();
-                    return Optional.empty();
+                    break;
                 }
                 Thread.sleep(200);
             }
         } catch (SQLException e) {
-            local.unlock();
             LOG.warn("could not take the reconcile lock: {}", e.getMessage());
-            return Optional.empty();
         } catch (InterruptedException e) {
-            local.unlock();
             Thread.currentThread().interrupt();
-            return Optional.empty();
+        }
+        // not taken: the connection goes back to the pool on every path, failures included
+        closeQuietly(c);
+        local.unlock();
+        return Optional.empty();
+    }
+
+    private static void closeQuietly(Connection c) {
+        if (c != null) {
+            try {
+                c.close();
+            } catch (SQLException e) {
+                LOG.debug("closing the lock connection failed: {}", e.getMessage());
+            }
         }
     }
 

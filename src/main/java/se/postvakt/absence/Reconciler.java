@@ -51,17 +51,11 @@ public final class Reconciler implements AutoCloseable {
     private final ExecutorService workers;
     private final ScheduledExecutorService scheduler;
     private final AtomicBoolean queued = new AtomicBoolean();
-    private final int parallelism;
     private volatile LastPass lastPass;
     private final Runnable afterPass;
     private volatile Duration interval;
     /** After this many throttled mailboxes in one pass the rest wait for the next pass: Graph is telling us to slow down. */
     static final int THROTTLE_BRAKE = 5;
-
-    Reconciler(AbsenceRepository repo, GraphGateway graph, PolicyStore policy, AuditLog audit, Clock clock, PassLock lock,
-               int parallelism) {
-        this(repo, graph, policy, audit, clock, lock, parallelism, () -> { });
-    }
 
     /** {@code afterPass} runs after each pass this instance completes (the daily statistics). */
     Reconciler(AbsenceRepository repo, GraphGateway graph, PolicyStore policy, AuditLog audit, Clock clock, PassLock lock,
@@ -73,7 +67,6 @@ public final class Reconciler implements AutoCloseable {
         this.audit = audit;
         this.clock = clock;
         this.lock = lock;
-        this.parallelism = parallelism;
         this.workers = Executors.newFixedThreadPool(parallelism, daemon("postvakt-reconcile-worker"));
         this.scheduler = Executors.newSingleThreadScheduledExecutor(daemon("postvakt-reconcile"));
         this.detector = new CalendarDetector(repo, graph, workers);
@@ -292,10 +285,6 @@ public final class Reconciler implements AutoCloseable {
         if (crash != null) {
             throw crash;
         }
-    }
-
-    int parallelism() {
-        return parallelism;
     }
 
     private static long millisSince(long t0) {
