@@ -140,7 +140,7 @@ function control(f) {
       if (f.path.includes('templates')) {
         input = el('textarea', { rows: f.path.endsWith('delegateSentence') ? 2 : 7, maxlength: f.maxLength });
         input.value = value || '';
-        hint = f.path.includes('templates') ? t('policy.hintTemplate') : null;
+        hint = t('policy.hintTemplate');
       } else {
         input = el('input', { type: 'text', value: value || '', maxlength: f.maxLength });
       }

@@ -11,6 +11,7 @@ let account = null;
 export async function authConfig() {
   if (!settings) {
     const res = await fetch('/auth-config.json', { headers: { Accept: 'application/json' } });
+    if (!res.ok) throw new Error(`sign-in settings could not be read (HTTP ${res.status})`);
     settings = await res.json();
   }
   return settings;

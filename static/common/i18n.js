@@ -1,7 +1,16 @@
 // Swedish first, English second. Pages add their own strings; texts in the HTML carry data-i18n keys.
 const strings = { sv: {}, en: {} };
 const listeners = [];
-let current = localStorage.getItem('postvakt.lang') === 'en' ? 'en' : 'sv';
+let current = stored() === 'en' ? 'en' : 'sv';
+
+/** The remembered language; storage can be blocked (a SecurityError), and then the page just starts in Swedish. */
+function stored() {
+  try {
+    return localStorage.getItem('postvakt.lang');
+  } catch {
+    return null;
+  }
+}
 
 export function addStrings(more) {
   Object.assign(strings.sv, more.sv);
@@ -20,7 +29,11 @@ export function t(key, vars = {}) {
 
 export function setLang(l) {
   current = l === 'en' ? 'en' : 'sv';
-  localStorage.setItem('postvakt.lang', current);
+  try {
+    localStorage.setItem('postvakt.lang', current);
+  } catch {
+    // not remembered; the choice still applies to this page
+  }
   document.documentElement.lang = current;
   applyI18n(document);
   listeners.forEach((f) => f(current));

@@ -133,7 +133,14 @@ export async function shell(titleKey) {
   document.title = `${t(titleKey)} – Postvakt`;
   onLangChange(() => { document.title = `${t(titleKey)} – Postvakt`; });
   main.replaceChildren(loading());
-  const user = await signIn(main);
+  let user;
+  try {
+    user = await signIn(main);
+  } catch (e) {
+    // sign-in settings or the sign-in library could not be loaded: say so instead of loading forever
+    main.replaceChildren(errorNotice(e));
+    return null;
+  }
   if (!user) return null;
   const roleKey = user.roles.includes('admin') ? 'role.admin' : user.roles.includes('manager') ? 'role.manager' : 'role.staff';
   header.prepend(

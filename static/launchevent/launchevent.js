@@ -549,7 +549,8 @@ function onMessageSendHandler(event) {
       finish(await unavailableOutcome(reason, lang));
     }
   })().catch(function () {
-    finish({ allowEvent: true });
+    // anything unforeseen follows the same fail-open/fail-closed policy as a check that ran out of time
+    finish(budgetSpentOutcome(lang));
   });
 }
 

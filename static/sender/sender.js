@@ -145,6 +145,9 @@
       document.getElementById("reported").hidden = false;
     } catch (e) {
       button.removeAttribute("disabled");
+      if (P.needsSignIn(e)) {
+        document.getElementById("signin").hidden = false;
+      }
       P.status("error", P.t(TEXT.reportFailed) + ((e && e.message) || ""));
     }
   }

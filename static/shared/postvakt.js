@@ -166,9 +166,18 @@ window.Postvakt = (function () {
       throw new SignInNeeded("HTTP 401");
     }
     var text = await response.text();
-    var json = text ? JSON.parse(text) : null;
+    var json = null;
+    try {
+      json = text ? JSON.parse(text) : null;
+    } catch (e) {
+      json = null; // a proxy's HTML error page, say
+    }
     if (!response.ok) {
-      throw new Error((json && (json.message || json.error)) || "HTTP " + response.status);
+      // the server's problem shape: {title, status, detail, errors}
+      throw new Error((json && (json.detail || json.title)) || "HTTP " + response.status);
+    }
+    if (text && json === null) {
+      throw new Error("HTTP " + response.status + ": not a JSON answer");
     }
     return json;
   }

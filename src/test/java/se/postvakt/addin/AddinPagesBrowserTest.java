@@ -191,6 +191,16 @@ class AddinPagesBrowserTest {
     }
 
     @Test
+    void a_refused_request_shows_the_servers_own_explanation_in_the_panes() {
+        Page page = open("/sender/sender.html", readOutlook());
+        assertThat(page.locator("#status")).hasAttribute("intent", "warning");
+        Object message = page.evaluate("async () => { try {"
+                + " await Postvakt.api('POST', '/api/v1/sender/check', { from: { name: 'x' } }, await Postvakt.tokenSilently());"
+                + " return 'no error'; } catch (e) { return e.message; } }");
+        assertEquals("from.address: is required", message);
+    }
+
+    @Test
     void launch_event_page_runs_the_handlers_in_a_browser_against_the_public_url() {
         Page page = open("/launchevent/launchevent.html", composeOutlook(staffToken(), null));
         page.waitForFunction("() => Object.keys(window.__handlers).length === 3");
