@@ -3,7 +3,6 @@ package se.postvakt.absence;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 import se.postvakt.db.Sql;
@@ -49,7 +48,7 @@ public final class AbsenceDaily implements StatsSource.Absences {
                 }
             }
         }
-        LocalDate today = LocalDate.ofInstant(now, ZoneId.of(policy.current().getString("absence.timeZone")));
+        LocalDate today = LocalDate.ofInstant(now, policy.current().timeZone());
         sql.update("MERGE INTO absence_daily t USING (VALUES (CAST(? AS DATE), ?, ?, ?, ?)) AS v(d, a, w, wo, dl) "
                 + "ON t.stat_day = v.d "
                 + "WHEN MATCHED THEN UPDATE SET active = v.a, with_reply = v.w, without_reply = v.wo, delegations = v.dl "

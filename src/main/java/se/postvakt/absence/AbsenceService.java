@@ -373,7 +373,7 @@ public final class AbsenceService {
     }
 
     private static ZoneId zone(PolicyDocument p) {
-        return ZoneId.of(p.getString("absence.timeZone"));
+        return p.timeZone();
     }
 
     private View view(Absence a, PolicyDocument p, Instant now) {

@@ -30,7 +30,7 @@ final class ReplyTexts {
 
     /** The replies wanted during {@code a}; {@code withDelegate} when the reply must name the delegate. */
     static AutoReplies desired(PolicyDocument p, Absence a, boolean withDelegate) {
-        ZoneId zone = ZoneId.of(p.getString("absence.timeZone"));
+        ZoneId zone = p.timeZone();
         String internal;
         String external;
         if (a.ownInternal() != null || a.ownExternal() != null) {

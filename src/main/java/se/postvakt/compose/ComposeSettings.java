@@ -24,13 +24,7 @@ public record ComposeSettings(int policyVersion, ZoneId zone, Set<String> intern
 
     /** Reads the settings from a policy document. */
     public static ComposeSettings from(PolicyDocument p) {
-        ZoneId zone;
-        try {
-            zone = ZoneId.of(p.getString("absence.timeZone"));
-        } catch (RuntimeException e) {
-            zone = ZoneId.of("Europe/Stockholm");
-        }
-        return new ComposeSettings(p.version(), zone, lower(p.getList("domains.internal")), lower(p.getList("domains.trusted")),
+        return new ComposeSettings(p.version(), p.timeZone(), lower(p.getList("domains.internal")), lower(p.getList("domains.trusted")),
                 Severity.of(p.getString("personnummer.severity")), Severity.of(p.getString("personnummer.externalSeverity")),
                 p.getLong("attachments.warnBytes"), p.getLong("attachments.warnTotalBytes"),
                 Severity.of(p.getString("attachments.severity")),

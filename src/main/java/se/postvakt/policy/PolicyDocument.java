@@ -79,6 +79,15 @@ public final class PolicyDocument {
         return require(path).asBoolean();
     }
 
+    /** The organisation's time zone ({@code absence.timeZone}); Europe/Stockholm if a stored value is unusable. */
+    public java.time.ZoneId timeZone() {
+        try {
+            return java.time.ZoneId.of(getString("absence.timeZone"));
+        } catch (RuntimeException e) {
+            return java.time.ZoneId.of("Europe/Stockholm");
+        }
+    }
+
     public String getString(String path) {
         return require(path).asText();
     }

@@ -7,6 +7,7 @@ import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.function.Supplier;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -27,9 +28,9 @@ public final class SenderApi implements ApiModule, AutoCloseable {
     private final SenderStats stats;
     private final SenderReports reports;
     private final SenderRepository repository;
-    private final ZoneId zone;
+    private final Supplier<ZoneId> zone;
 
-    public SenderApi(SenderCheck check, SenderStats stats, SenderReports reports, SenderRepository repository, ZoneId zone) {
+    public SenderApi(SenderCheck check, SenderStats stats, SenderReports reports, SenderRepository repository, Supplier<ZoneId> zone) {
         this.check = check;
         this.stats = stats;
         this.reports = reports;
@@ -39,18 +40,11 @@ public final class SenderApi implements ApiModule, AutoCloseable {
 
     /** Builds the module and its parts; counts are written every five seconds. */
     public static SenderApi create(PolicyStore policy, StaffDirectory staff, Sql sql, ReportNotifier notifier, Clock clock) {
-        ZoneId zone = zoneOf(policy);
+        // the organisation's zone as the policy says now, so a change applies without a restart
+        Supplier<ZoneId> zone = () -> policy.current().timeZone();
         SenderRepository repo = new SenderRepository(sql);
         return new SenderApi(new SenderCheck(new SenderRulesSource(policy, staff)),
                 new SenderStats(repo, clock, zone, 5), new SenderReports(repo, notifier, policy, clock), repo, zone);
-    }
-
-    private static ZoneId zoneOf(PolicyStore policy) {
-        try {
-            return ZoneId.of(policy.current().getString("absence.timeZone"));
-        } catch (RuntimeException e) {
-            return ZoneId.of("Europe/Stockholm");
-        }
     }
 
     @Override
@@ -67,7 +61,7 @@ public final class SenderApi implements ApiModule, AutoCloseable {
         }, Role.STAFF);
         routes.get("/api/v1/sender/reports", this::listReports, Role.ADMIN);
         routes.get("/api/v1/sender/stats", ctx -> {
-            LocalDate to = date(ctx, "to", LocalDate.now(zone));
+            LocalDate to = date(ctx, "to", LocalDate.now(zone.get()));
             LocalDate from = date(ctx, "from", to.minusDays(30));
             stats.flush();
             ctx.json(Map.of("from", from, "to", to, "days", repository.daily(from, to)));
@@ -81,8 +75,9 @@ public final class SenderApi implements ApiModule, AutoCloseable {
                 : ctx.queryParamAsClass("before", Long.class).check(n -> n > 0, "must be a report id").get();
         LocalDate fromDay = date(ctx, "from", null);
         LocalDate toDay = date(ctx, "to", null);
-        Instant from = fromDay == null ? null : fromDay.atStartOfDay(zone).toInstant();
-        Instant to = toDay == null ? null : toDay.plusDays(1).atStartOfDay(zone).toInstant();
+        ZoneId z = zone.get();
+        Instant from = fromDay == null ? null : fromDay.atStartOfDay(z).toInstant();
+        Instant to = toDay == null ? null : toDay.plusDays(1).atStartOfDay(z).toInstant();
         int offset = ctx.queryParamAsClass("offset", Integer.class).check(n -> n == null || n >= 0, "must be 0 or more")
                 .getOrDefault(0);
         List<SenderReport> page = reports.list(new SenderRepository.ReportFilter(from, to, part(ctx, "sender"),

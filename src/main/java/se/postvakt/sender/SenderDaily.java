@@ -3,6 +3,7 @@ package se.postvakt.sender;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.function.Supplier;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -16,9 +17,9 @@ import se.postvakt.stats.StatsSource;
 final class SenderDaily implements StatsSource.Sender {
     private final SenderRepository repository;
     private final SenderStats counters;
-    private final ZoneId zone;
+    private final Supplier<ZoneId> zone;
 
-    SenderDaily(SenderRepository repository, SenderStats counters, ZoneId zone) {
+    SenderDaily(SenderRepository repository, SenderStats counters, Supplier<ZoneId> zone) {
         this.repository = repository;
         this.counters = counters;
         this.zone = zone;
@@ -40,10 +41,11 @@ final class SenderDaily implements StatsSource.Sender {
                 d[2] += c.checks();
             }
         }
-        Instant start = from.atStartOfDay(zone).toInstant();
-        Instant end = to.plusDays(1).atStartOfDay(zone).toInstant();
+        ZoneId z = zone.get();
+        Instant start = from.atStartOfDay(z).toInstant();
+        Instant end = to.plusDays(1).atStartOfDay(z).toInstant();
         for (Instant at : repository.reportTimes(start, end)) {
-            byDay.computeIfAbsent(LocalDate.ofInstant(at, zone), k -> new long[4])[3]++;
+            byDay.computeIfAbsent(LocalDate.ofInstant(at, z), k -> new long[4])[3]++;
         }
         List<StatsSource.SenderDay> out = new ArrayList<>();
         byDay.forEach((day, d) -> out.add(new StatsSource.SenderDay(day, d[0], d[1], d[2], d[3])));

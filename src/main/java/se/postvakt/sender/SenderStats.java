@@ -3,6 +3,7 @@ package se.postvakt.sender;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.function.Supplier;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -23,11 +24,11 @@ public final class SenderStats implements AutoCloseable {
 
     private final SenderRepository repository;
     private final Clock clock;
-    private final ZoneId zone;
+    private final Supplier<ZoneId> zone;
     private final ConcurrentHashMap<DailyKey, LongAdder> counters = new ConcurrentHashMap<>();
     private final ScheduledExecutorService flusher;
 
-    public SenderStats(SenderRepository repository, Clock clock, ZoneId zone, long flushSeconds) {
+    public SenderStats(SenderRepository repository, Clock clock, Supplier<ZoneId> zone, long flushSeconds) {
         this.repository = repository;
         this.clock = clock;
         this.zone = zone;
@@ -41,7 +42,7 @@ public final class SenderStats implements AutoCloseable {
 
     /** Counts one check: once for the verdict, once per reason code. */
     public void record(SenderCheck.Result result) {
-        LocalDate day = LocalDate.now(clock.withZone(zone));
+        LocalDate day = LocalDate.now(clock.withZone(zone.get()));
         String verdict = result.verdict().wire();
         add(new DailyKey(day, verdict, ""), 1);
         for (SenderCheck.Reason r : result.reasons()) {
@@ -56,7 +57,7 @@ public final class SenderStats implements AutoCloseable {
     /** Writes the counts gathered so far; on failure they are kept for the next attempt. */
     public synchronized void flush() {
         Map<DailyKey, Long> batch = new HashMap<>();
-        LocalDate today = LocalDate.now(clock.withZone(zone));
+        LocalDate today = LocalDate.now(clock.withZone(zone.get()));
         counters.forEach((k, adder) -> {
             long n = adder.sumThenReset();
             if (n != 0) {

@@ -105,7 +105,7 @@ class SenderRepositoryTest {
         try (Db d = open(kind)) {
             SenderRepository repo = new SenderRepository(new Sql(d.db().dataSource()));
             Clock clock = Clock.fixed(Instant.parse("2026-03-01T23:30:00Z"), ZoneOffset.UTC);
-            SenderStats stats = new SenderStats(repo, clock, ZoneId.of("Europe/Stockholm"), 3600);
+            SenderStats stats = new SenderStats(repo, clock, () -> ZoneId.of("Europe/Stockholm"), 3600);
             SenderCheck check = new SenderCheck(() -> DetectorTables.RULES);
             for (int i = 0; i < 3; i++) {
                 stats.record(check.check(SenderInput.of("a@mjolbyy.se", "", List.of(), null), false));
