@@ -27,7 +27,10 @@ public final class PolicyStore {
         this.schema = schema;
         this.validator = new PolicyValidator(schema);
         this.clock = clock;
-        this.cache = Caffeine.newBuilder().expireAfterWrite(cacheTtl).maximumSize(1).build(k -> load());
+        // Reloaded in the background after half the cache time, so under traffic no check waits for the database;
+        // expiry after the whole cache time keeps the promise that another instance's change shows within it.
+        this.cache = Caffeine.newBuilder().refreshAfterWrite(cacheTtl.dividedBy(2)).expireAfterWrite(cacheTtl)
+                .maximumSize(1).build(k -> load());
     }
 
     public PolicySchema schema() {

@@ -27,9 +27,12 @@ public final class PolicyValidator {
     private static final int MAX_LIST = 2000;
 
     private final PolicySchema schema;
+    /** Filled in for missing fields; built once, copied where used. */
+    private final PolicyDocument defaults;
 
     public PolicyValidator(PolicySchema schema) {
         this.schema = schema;
+        this.defaults = PolicyDocument.defaults(schema);
     }
 
     /** The normalised sections, or the list of problems (empty result list means valid). */
@@ -41,7 +44,6 @@ public final class PolicyValidator {
             return new Result(out, errors);
         }
         unknownFields(submitted, "", errors);
-        PolicyDocument defaults = PolicyDocument.defaults(schema);
         for (PolicyField f : schema.fields()) {
             JsonNode v = at(submitted, f.path());
             if (v == null || v.isMissingNode()) {
