@@ -74,17 +74,9 @@ public final class MessageView {
         }
     }
 
-    public ComposeRequest request() {
-        return request;
-    }
-
     /** The signed-in caller's address (for group-size look-ups). */
     public String sender() {
         return sender;
-    }
-
-    public Lang lang() {
-        return lang;
     }
 
     public boolean english() {

@@ -118,7 +118,7 @@ public final class Personnummer {
             year = inferYear(yy, plus, today);
         }
         int realDay = day > 60 ? day - 60 : day;
-        if (month < 1 || month > 12 || realDay < 1 || realDay > daysIn(year, month)) {
+        if (month < 1 || month > 12 || realDay < 1 || realDay > java.time.YearMonth.of(year, month).lengthOfMonth()) {
             return null;
         }
         return new Personnummer(year, month, day, birth, check);
@@ -138,14 +138,6 @@ public final class Personnummer {
             sum += v > 9 ? v - 9 : v;
         }
         return sum % 10 == 0;
-    }
-
-    static int daysIn(int year, int month) {
-        return switch (month) {
-            case 2 -> (year % 4 == 0 && (year % 100 != 0 || year % 400 == 0)) ? 29 : 28;
-            case 4, 6, 9, 11 -> 30;
-            default -> 31;
-        };
     }
 
     public Kind kind() {

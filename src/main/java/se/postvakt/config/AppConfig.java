@@ -43,10 +43,6 @@ public record AppConfig(
         return entraConfigured() && (!clientSecret.isBlank() || clientCertificatePath != null);
     }
 
-    public boolean isPostgres() {
-        return databaseUrl.startsWith("jdbc:postgresql:");
-    }
-
     @Override
     public String toString() {
         return "AppConfig[port=" + port + ", bindAddress=" + bindAddress + ", publicBaseUrl=" + publicBaseUrl

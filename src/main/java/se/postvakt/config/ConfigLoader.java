@@ -219,10 +219,9 @@ public final class ConfigLoader {
                 problems.add("ENTRA_CLIENT_SECRET/ENTRA_CLIENT_CERTIFICATE_PATH need ENTRA_TENANT_ID and ENTRA_CLIENT_ID too");
             }
             boolean devMode = bool("AUTH_DEV_MODE", false);
-            String tenantForUrls = tenant.isEmpty() ? "common" : tenant;
             String audience = str("AUTH_AUDIENCE", client.isEmpty() ? "" : "api://" + client);
             String issuer = url("AUTH_ISSUER", tenant.isEmpty() ? "" : "https://login.microsoftonline.com/" + tenant + "/v2.0", false);
-            String jwks = url("AUTH_JWKS_URL", tenant.isEmpty() ? "" : "https://login.microsoftonline.com/" + tenantForUrls + "/discovery/v2.0/keys", false);
+            String jwks = url("AUTH_JWKS_URL", tenant.isEmpty() ? "" : "https://login.microsoftonline.com/" + tenant + "/discovery/v2.0/keys", false);
             String authority = url("ENTRA_AUTHORITY", tenant.isEmpty() ? "" : "https://login.microsoftonline.com/" + tenant + "/", true);
             String graphBase = url("GRAPH_BASE_URL", "https://graph.microsoft.com/v1.0", false);
             if (!graphBase.isEmpty() && !(graphBase.endsWith("/v1.0") || graphBase.endsWith("/beta"))) {

@@ -127,9 +127,4 @@ public final class PolicySchema {
     public PolicyField field(String path) {
         return byPath.get(path);
     }
-
-    /** Exposed so tests and the editor can ask what a field's choices are. */
-    public static List<String> severities() {
-        return SEVERITIES;
-    }
 }

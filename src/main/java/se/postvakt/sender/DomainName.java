@@ -25,11 +25,6 @@ public record DomainName(String ascii, String unicode, String label, String suff
             "me.uk", "com.au", "net.au", "org.au", "co.nz", "co.jp", "ne.jp", "com.br", "co.za", "com.cn", "com.tr",
             "co.in", "com.mx", "com.ar", "com.pl", "com.ru", "com.ua", "co.il", "com.sg", "com.hk", "co.kr");
 
-    /** The registrable domain, for example {@code mjolby.se}. */
-    public String registrable() {
-        return label + "." + suffix;
-    }
-
     /** The registrable domain in ASCII (punycode) form, for comparing with configured domains. */
     public String registrableAscii() {
         String[] a = ascii.split("\\.");
@@ -40,11 +35,6 @@ public record DomainName(String ascii, String unicode, String label, String suff
     /** True when any label is written in non-ASCII letters (decoded from punycode). */
     public boolean idn() {
         return !ascii.equals(unicode);
-    }
-
-    /** True when this is {@code other} or one of its subdomains. */
-    public boolean within(String other) {
-        return ascii.equals(other) || ascii.endsWith("." + other);
     }
 
     /** Parses a domain; null when it is not a syntactically possible host name. */
